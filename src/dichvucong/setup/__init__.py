@@ -1,0 +1,1 @@
+"""Installing the add-on, creating a site and importing a city's site data."""

@@ -1,0 +1,1 @@
+"""Upgrade steps, one folder per date-stamped profile version (vYYYYMMDDNN/)."""

@@ -6,7 +6,6 @@ SITE_ID, CITY, ADMIN_USER, ADMIN_PASSWORD.
 
 from dichvucong.setup.site import create_site
 from dichvucong.setup.site import ensure_admin
-
 import os
 import transaction
 

@@ -13,7 +13,6 @@ another process) ends with one line on stderr and exit status 2, never a traceba
 """
 
 from pathlib import Path
-
 import errno
 import os
 import shutil
@@ -113,9 +112,8 @@ def configure(settings, force=False):
 
 
 def check_zope_conf(settings):
-    import ZConfig
-
     from Zope2.Startup.options import ZopeWSGIOptions
+    import ZConfig
 
     conf = settings.zope_conf
     if not conf.exists():
@@ -241,9 +239,7 @@ def serve(settings):
 
 def answers(settings):
     try:
-        with urllib.request.urlopen(  # noqa: S310 (loopback URL built from settings)
-            f"http://{settings.host}:{settings.port}/", timeout=2
-        ):
+        with urllib.request.urlopen(f"http://{settings.host}:{settings.port}/", timeout=2):
             return True
     except OSError as exc:
         # An HTTP error status still means Zope is up.

@@ -4,7 +4,6 @@ Both files must list the same pins; tests/test_pins.py fails when they drift.
 """
 
 from pathlib import Path
-
 import sys
 
 
@@ -32,4 +31,6 @@ def render(pins):
 
 
 if __name__ == "__main__":
-    sys.stdout.write(render(read_constraints(sys.argv[1] if len(sys.argv) > 1 else "constraints.txt")))
+    sys.stdout.write(
+        render(read_constraints(sys.argv[1] if len(sys.argv) > 1 else "constraints.txt"))
+    )

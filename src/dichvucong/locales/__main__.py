@@ -5,7 +5,6 @@ start (zope_i18n_compile_mo_files in zope.conf, and in the test layer).
 """
 
 from pathlib import Path
-
 import subprocess
 import sys
 
@@ -13,7 +12,8 @@ import sys
 DOMAIN = "dichvucong"
 LOCALES = Path(__file__).parent
 PACKAGE = LOCALES.parent
-LANGUAGES = ("vi",)  # msgids are English: the English fallback
+# msgids are English; the en catalogue exists (empty) so that English can be negotiated.
+LANGUAGES = ("vi", "en")
 
 
 def i18ndude(*args):

@@ -17,6 +17,7 @@ def city_zcml(city, directory):
     return f"""<configure
     xmlns="http://namespaces.zope.org/zope"
     xmlns:genericsetup="http://namespaces.zope.org/genericsetup"
+    i18n_domain="dichvucong"
     package="dichvucong"
     >
   <include package="Products.GenericSetup" file="meta.zcml" />

@@ -2,7 +2,6 @@
 
 from AccessControl.SecurityManagement import newSecurityManager
 from Products.CMFPlone.factory import addPloneSite
-
 import transaction
 
 

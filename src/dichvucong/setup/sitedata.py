@@ -8,7 +8,6 @@ profile never undoes editorial work.
 
 from plone import api
 from plone.app.textfield.value import RichTextValue
-
 import json
 import logging
 
@@ -35,6 +34,8 @@ def apply_site(portal, site):
     if "title" in site:
         portal.title = site["title"]
         api.portal.set_registry_record("plone.site_title", site["title"])
+    if "language" in site:
+        portal.setLanguage(site["language"])
     if "description" in site:
         portal.description = site["description"]
     if "text" in site and not _has_text(portal):

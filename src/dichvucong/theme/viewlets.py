@@ -15,9 +15,7 @@ EMBLEM = "++plone++dichvucong/emblem.svg"
 
 def contact_settings():
     registry = getUtility(IRegistry)
-    return registry.forInterface(
-        IPortalContactSettings, prefix="dichvucong.contact", check=False
-    )
+    return registry.forInterface(IPortalContactSettings, prefix="dichvucong.contact", check=False)
 
 
 class SiteNameViewlet(LogoViewlet):

@@ -1,0 +1,24 @@
+"""pytest-plone fixtures for the dichvucong layers (integration, functional)."""
+
+import os
+
+
+# Compile the .po catalogues when the layers load ZCML, as zope.conf does at start.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+os.environ.setdefault("zope_i18n_allowed_languages", "vi en")
+
+from dichvucong.testing import FUNCTIONAL_TESTING
+from dichvucong.testing import INTEGRATION_TESTING
+from pytest_plone import fixtures_factory
+
+
+pytest_plugins = ["pytest_plone"]
+
+globals().update(
+    fixtures_factory(
+        (
+            (FUNCTIONAL_TESTING, "functional"),
+            (INTEGRATION_TESTING, "integration"),
+        )
+    )
+)

@@ -129,6 +129,8 @@ def check_zope_conf(settings):
 
 def check_port(settings):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As waitress does: connections of a just-stopped portal (TIME_WAIT) don't count.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((settings.host, settings.port))
         except OSError as exc:

@@ -1,7 +1,6 @@
 """UI text goes through the dichvucong domain; the vi catalogue is complete."""
 
 from pathlib import Path
-
 import re
 
 

@@ -2,7 +2,6 @@
 
 from importlib import metadata
 from pathlib import Path
-
 import importlib.util
 import pytest
 import re

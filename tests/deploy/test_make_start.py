@@ -5,7 +5,6 @@ so it needs no test layer and leaves instance/ alone.
 """
 
 from pathlib import Path
-
 import base64
 import json
 import os
@@ -78,7 +77,7 @@ def get(url, accept=None, auth=None, data=None, method=None):
     if auth:
         token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
         request.add_header("Authorization", f"Basic {token}")
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
+    with urllib.request.urlopen(request, timeout=60) as response:
         return response.status, response.read().decode("utf-8")
 
 

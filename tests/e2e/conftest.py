@@ -1,7 +1,6 @@
 """Real-browser journeys: Debian's Chromium driven by Playwright (no browser download)."""
 
 from pathlib import Path
-
 import os
 import pytest
 

@@ -1,7 +1,6 @@
 """A citizen enlarges the text and uses the main navigation, on a desktop and on a phone."""
 
 from tests.e2e.conftest import screenshot
-
 import pytest
 
 

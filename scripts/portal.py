@@ -6,7 +6,7 @@
 
 Settings come from the environment (the Makefile passes them through):
 HOST (127.0.0.1), PORT (8080), SITE_ID (hanoi), CITY (hanoi), ADMIN_USER (admin),
-ADMIN_PASSWORD (admin), INSTANCE_VAR (instance/var).
+ADMIN_PASSWORD (admin), INSTANCE_HOME (instance), INSTANCE_VAR (INSTANCE_HOME/var).
 
 Every failure a person can cause (port in use, broken zope.conf, database locked by
 another process) ends with one line on stderr and exit status 2, never a traceback.
@@ -43,8 +43,10 @@ class Settings:
         self.city = env.get("CITY", "hanoi")
         self.admin_user = env.get("ADMIN_USER", "admin")
         self.admin_password = env.get("ADMIN_PASSWORD", "admin")
-        self.etc = Path(env.get("INSTANCE_ETC", ROOT / "instance" / "etc")).resolve()
-        self.var = Path(env.get("INSTANCE_VAR", ROOT / "instance" / "var")).resolve()
+        # Zope reads $INSTANCE_HOME/etc/site.zcml, so etc/ always sits in the instance home.
+        self.home = Path(env.get("INSTANCE_HOME", ROOT / "instance")).resolve()
+        self.etc = self.home / "etc"
+        self.var = Path(env.get("INSTANCE_VAR", self.home / "var")).resolve()
         self.profiles = Path(env.get("CITY_PROFILES", ROOT / "profiles")).resolve()
 
     @property
@@ -88,7 +90,7 @@ def configure(settings, force=False):
     for sub in ("filestorage", "blobstorage", "log", "cache"):
         (settings.var / sub).mkdir(parents=True, exist_ok=True)
     values = {
-        "instance_home": ROOT / "instance",
+        "instance_home": settings.home,
         "var_dir": settings.var,
         "host": settings.host,
         "port": settings.port,

@@ -34,8 +34,7 @@ def instance(tmp_path_factory):
     base = tmp_path_factory.mktemp("instance")
     env = dict(
         os.environ,
-        INSTANCE_ETC=str(base / "etc"),
-        INSTANCE_VAR=str(base / "var"),
+        INSTANCE_HOME=str(base),
         HOST="127.0.0.1",
         PORT=str(free_port()),
         SITE_ID="hanoi",
@@ -155,7 +154,7 @@ def test_first_start_restart_and_mistakes(instance):
 
 def test_broken_zope_conf(instance):
     env = instance["env"]
-    conf = Path(env["INSTANCE_ETC"]) / "zope.conf"
+    conf = Path(env["INSTANCE_HOME"]) / "etc" / "zope.conf"
     if not conf.exists():
         subprocess.run(
             [sys.executable, str(ROOT / "scripts" / "portal.py"), "configure"],

@@ -124,7 +124,9 @@ def check_zope_conf(settings):
         ZopeWSGIOptions(str(conf))()
     except ZConfig.ConfigurationError as exc:
         message = " ".join(str(exc).split())
-        raise Fail(f"{conf} is not valid: {message}") from None
+        line = getattr(exc, "lineno", None)
+        where = f" (line {line})" if line and f"line {line}" not in message else ""
+        raise Fail(f"{conf} is not valid{where}: {message}") from None
     except (OSError, ValueError) as exc:
         raise Fail(f"{conf} cannot be used: {exc}") from None
 

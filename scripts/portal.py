@@ -32,6 +32,8 @@ from dichvucong.setup.cities import city_zcml  # noqa: E402
 
 
 TEMPLATES = ROOT / "instance" / "templates"
+# Development default, refused for a new site off the loopback interface.
+DEFAULT_ADMIN_PASSWORD = "admin"  # noqa: S105
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -42,7 +44,7 @@ class Settings:
         self.site_id = env.get("SITE_ID", "hanoi")
         self.city = env.get("CITY", "hanoi")
         self.admin_user = env.get("ADMIN_USER", "admin")
-        self.admin_password = env.get("ADMIN_PASSWORD", "admin")
+        self.admin_password = env.get("ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
         # Zope reads $INSTANCE_HOME/etc/site.zcml, so etc/ always sits in the instance home.
         self.home = Path(env.get("INSTANCE_HOME", ROOT / "instance")).resolve()
         self.etc = self.home / "etc"
@@ -168,6 +170,18 @@ def check(settings):
     check_database_lock(settings)
 
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def refuse_default_password_off_loopback(settings):
+    """A site reachable from other machines never starts with admin/admin."""
+    if settings.host not in LOOPBACK and settings.admin_password == DEFAULT_ADMIN_PASSWORD:
+        raise Fail(
+            f"HOST={settings.host} is reachable from other machines: "
+            f"set ADMIN_PASSWORD=<a strong password> for the new site's manager"
+        )
+
+
 def site_exists(settings):
     data_fs = settings.var / "filestorage" / "Data.fs"
     return data_fs.exists() and settings.site_stamp.exists()
@@ -279,6 +293,7 @@ def main(argv):
         if command != "start":
             raise Fail(f"unknown command {command!r} (configure, check, start)")
         if not site_exists(settings):
+            refuse_default_password_off_loopback(settings)
             create_site(settings)
         return serve(settings)
     except Fail as exc:

@@ -174,3 +174,18 @@ def test_broken_zope_conf(instance):
         assert "Traceback" not in result.stderr + result.stdout
     finally:
         conf.write_text(original)
+
+
+def test_no_default_password_off_loopback(tmp_path):
+    env = dict(
+        os.environ,
+        INSTANCE_HOME=str(tmp_path),
+        HOST="0.0.0.0",  # noqa: S104 (the case under test; nothing is served)
+        PORT=str(free_port()),
+        ADMIN_PASSWORD="admin",
+    )
+    result = run_make_start(env)
+    assert result.returncode != 0
+    lines = our_error_lines(result)
+    assert len(lines) == 1 and "ADMIN_PASSWORD" in lines[0], result.stderr
+    assert not (tmp_path / "var" / "filestorage" / "Data.fs").exists()

@@ -41,10 +41,18 @@ def test_en_catalogue_exists_for_negotiation():
     assert set(en) == set(parse_po(LOCALES / "dichvucong.pot"))
 
 
+# Modules whose Vietnamese is linguistic data, not interface text.
+NOT_UI_TEXT = {
+    "catalogue/text.py": "the alphabet for sorting and default abbreviation expansions",
+}
+
+
 def test_no_hard_coded_vietnamese_in_code_or_templates():
     offenders = []
     for path in PACKAGE.rglob("*"):
         if path.suffix not in {".py", ".pt", ".zcml", ".js"} or LOCALES in path.parents:
+            continue
+        if path.relative_to(PACKAGE).as_posix() in NOT_UI_TEXT:
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if VIETNAMESE.search(line):

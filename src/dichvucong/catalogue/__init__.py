@@ -1,0 +1,1 @@
+"""The procedure catalogue: procedures, agencies, domains, and Vietnamese-aware search."""

@@ -19,8 +19,6 @@ globals().update(
         (
             (FUNCTIONAL_TESTING, "functional"),
             (INTEGRATION_TESTING, "integration"),
-        ),
-        # Set a layer up only for tests that use it: tests/deploy runs its own Zope.
-        keep_session=False,
+        )
     )
 )

@@ -1,6 +1,9 @@
 """UI text goes through the dichvucong domain; the vi catalogue is complete."""
 
+from importlib.resources import files
 from pathlib import Path
+from pythongettext.msgfmt import Msgfmt
+import ast
 import re
 
 
@@ -66,3 +69,41 @@ def test_pot_lists_every_msgid_in_templates():
         text = template.read_text(encoding="utf-8")
         for msgid in re.findall(r'i18n:translate=""\s*>([^<]+)<', text):
             assert " ".join(msgid.split()) in pot, f"{template.name}: {msgid!r} not in .pot"
+
+
+def read_po_entries(po):
+    """(msgid, msgstr, fuzzy) of every entry, empty ones included, as python-gettext parses them."""
+    entries = []
+
+    class Reader(Msgfmt):
+        def add(self, context, msgid, msgstr, fuzzy):
+            super().add(context, msgid, msgstr, fuzzy)
+            if msgid:
+                entries.append((msgid, msgstr, fuzzy))
+
+    Reader(po.read_bytes().splitlines(keepends=True)).read()
+    return entries
+
+
+def placeholders(text):
+    return set(re.findall(r"\$\{(\w+)\}", text))
+
+
+def test_plone_supplement_is_well_formed():
+    """Our vi plone.po only fills msgids Plone leaves untranslated, keeping their ${names}."""
+    ours = LOCALES / "vi" / "LC_MESSAGES" / "plone.po"
+    plones = files("plone.app.locales") / "locales" / "vi" / "LC_MESSAGES" / "plone.po"
+    assert Msgfmt(ours.read_bytes().splitlines(keepends=True)).get()
+    entries = read_po_entries(ours)
+    msgids = [msgid for msgid, _, _ in entries]
+    assert msgids and len(set(msgids)) == len(msgids), "empty, or a msgid twice"
+    assert [msgid for msgid, msgstr, fuzzy in entries if fuzzy or not msgstr] == []
+    plone_gaps = {msgid for msgid, msgstr, _ in read_po_entries(plones) if not msgstr}
+    assert sorted(set(msgids) - plone_gaps) == [], "not a gap in plone.app.locales: drop it"
+    # English source: the '#. Default: "..."' comment above a label id, else the msgid itself.
+    defaults = re.findall(
+        r'^#\. Default: (".*")\n(?:#.*\n)*msgid (".*")$', plones.read_text("utf-8"), re.M
+    )
+    english = {ast.literal_eval(msgid): ast.literal_eval(text) for text, msgid in defaults}
+    for msgid, msgstr, _ in entries:
+        assert placeholders(msgstr) == placeholders(english.get(msgid, msgid)), msgid

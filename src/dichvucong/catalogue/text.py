@@ -75,6 +75,23 @@ def expand_abbreviations(text, abbreviations=None):
     return " ".join(out)
 
 
+def abbreviation_variants(text, abbreviations=None):
+    """Abbreviations and expansions that a text implies, both ways.
+
+    "Cấp thẻ BHYT" gives "bảo hiểm y tế"; "thẻ căn cước công dân" gives "cccd".
+    Indexed with the text, they let the site-wide search match either form.
+    """
+    mapping = abbreviations or DEFAULT_ABBREVIATIONS
+    folded = f" {' '.join(words(text))} "
+    variants = []
+    for short, long in mapping.items():
+        if f" {fold(short)} " in folded:
+            variants.append(long)
+        elif f" {' '.join(words(long))} " in folded:
+            variants.append(short)
+    return variants
+
+
 def sort_key(text):
     """Key for Vietnamese dictionary order: letters first, then tones word by word."""
     letters = []

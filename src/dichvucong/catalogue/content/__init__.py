@@ -1,0 +1,1 @@
+"""Dexterity types of the catalogue: Procedure, Agency, Domain."""

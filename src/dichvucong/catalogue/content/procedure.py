@@ -1,0 +1,217 @@
+"""Procedure: one administrative procedure, after the national procedure record.
+
+Structured parts (channels with time and fees, required documents per case, legal
+basis) are JSON fields validated by a JSON schema: imports and the REST API get the
+same checks as the edit form.
+"""
+
+from dichvucong import _
+from plone.app.textfield import RichText
+from plone.dexterity.content import Item
+from plone.schema import JSONField
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+from zope.interface import Invalid
+from zope.interface import implementer
+from zope.interface import invariant
+import json
+
+
+CHANNELS_SCHEMA = json.dumps(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["channel"],
+            "additionalProperties": False,
+            "properties": {
+                "channel": {"type": "string", "enum": ["in_person", "online", "post"]},
+                # null: the time is not known yet ("to be confirmed"), never invented.
+                "time": {"type": ["number", "null"], "minimum": 0},
+                "time_unit": {
+                    "type": "string",
+                    "enum": ["working_days", "working_hours", "days"],
+                },
+                "time_note": {"type": "string"},
+                "fee": {"type": ["integer", "null"], "minimum": 0},
+                "fee_note": {"type": "string"},
+            },
+        },
+    }
+)
+
+DOCUMENTS_SCHEMA = json.dumps(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["name"],
+            "additionalProperties": False,
+            "properties": {
+                "case": {"type": "string"},
+                "name": {"type": "string", "minLength": 1},
+                "originals": {"type": "integer", "minimum": 0},
+                "copies": {"type": "integer", "minimum": 0},
+                "template_url": {"type": "string"},
+            },
+        },
+    }
+)
+
+LEGAL_BASIS_SCHEMA = json.dumps(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["number"],
+            "additionalProperties": False,
+            "properties": {
+                "number": {"type": "string", "minLength": 1},
+                "summary": {"type": "string"},
+                "date": {"type": "string"},
+                "issuer": {"type": "string"},
+            },
+        },
+    }
+)
+
+
+class IProcedure(model.Schema):
+    model.fieldset(
+        "details",
+        label=_("Details"),
+        fields=["steps", "channels", "documents", "conditions", "legal_basis", "result"],
+    )
+    model.fieldset(
+        "links",
+        label=_("Links"),
+        fields=["keywords", "related_procedures", "online_form", "guides", "popularity"],
+    )
+
+    national_code = schema.ASCIILine(
+        title=_("National code"),
+        description=_("Code in the national procedure database, e.g. 1.001193."),
+        required=False,
+    )
+    local_code = schema.ASCIILine(
+        title=_("Local code"),
+        description=_("The city's own code, for procedures without a national code."),
+        required=False,
+    )
+    publishing_decision = schema.TextLine(
+        title=_("Publishing decision"),
+        description=_("The decision that published the procedure."),
+        required=False,
+    )
+    level = schema.Choice(
+        title=_("Online service level"),
+        vocabulary="dichvucong.ProcedureLevels",
+        required=True,
+        default="offline",
+    )
+    domain = schema.Choice(
+        title=_("Domain"),
+        vocabulary="dichvucong.Domains",
+        required=False,
+    )
+    applicant_types = schema.Set(
+        title=_("Who may apply"),
+        value_type=schema.Choice(vocabulary="dichvucong.ApplicantTypes"),
+        required=False,
+        default=set(),
+    )
+    implementing_agency = schema.Choice(
+        title=_("Implementing agency"),
+        description=_("Where the dossier is received."),
+        vocabulary="dichvucong.Agencies",
+        required=False,
+    )
+    competent_agency = schema.Choice(
+        title=_("Competent agency"),
+        description=_("Who decides."),
+        vocabulary="dichvucong.Agencies",
+        required=False,
+    )
+
+    steps = schema.List(
+        title=_("Steps"),
+        description=_("One step per line, in order."),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
+    channels = JSONField(
+        title=_("Channels, processing time and fees"),
+        schema=CHANNELS_SCHEMA,
+        required=False,
+        default=[],
+    )
+    documents = JSONField(
+        title=_("Documents to bring"),
+        schema=DOCUMENTS_SCHEMA,
+        required=False,
+        default=[],
+    )
+    conditions = schema.Text(title=_("Conditions"), required=False)
+    legal_basis = JSONField(
+        title=_("Legal basis"),
+        schema=LEGAL_BASIS_SCHEMA,
+        required=False,
+        default=[],
+    )
+    result = schema.Text(title=_("Result"), required=False)
+    guide_text = RichText(title=_("Notes for citizens"), required=False)
+
+    keywords = schema.List(
+        title=_("Keywords"),
+        description=_("Other words citizens use for this procedure, one per line."),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
+    related_procedures = RelationList(
+        title=_("Related procedures"),
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        required=False,
+        default=[],
+    )
+    online_form = RelationChoice(
+        title=_("Online form"),
+        description=_("The form citizens fill in to submit a dossier online."),
+        vocabulary="plone.app.vocabularies.Catalog",
+        required=False,
+    )
+    guides = RelationList(
+        title=_("Guides"),
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        required=False,
+        default=[],
+    )
+    popularity = schema.Int(
+        title=_("Popularity"),
+        description=_("Dossiers or visits in the last year; breaks ties in search."),
+        required=False,
+        default=0,
+        min=0,
+    )
+
+    @invariant
+    def has_a_code(data):
+        if not (data.national_code or data.local_code):
+            raise Invalid(_("Give the national code or a local code."))
+
+
+@implementer(IProcedure)
+class Procedure(Item):
+    """One administrative procedure of the catalogue."""
+
+    @property
+    def code(self):
+        """The catalogue key: the national code, else the local one."""
+        return self.national_code or self.local_code
+
+    def has_online_form(self):
+        form = getattr(self, "online_form", None)
+        return bool(form and not form.isBroken())

@@ -55,6 +55,8 @@ def ensure_section(portal, section, position):
             title=section["title"],
             description=section.get("description", ""),
         )
+        if section.get("exclude_from_nav"):
+            obj.exclude_from_nav = True
         if section.get("text"):
             obj.text = RichTextValue(section["text"], "text/html", "text/x-html-safe")
         if api.content.get_state(obj) != "published":

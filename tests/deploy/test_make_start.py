@@ -189,3 +189,40 @@ def test_no_default_password_off_loopback(tmp_path):
     lines = our_error_lines(result)
     assert len(lines) == 1 and "ADMIN_PASSWORD" in lines[0], result.stderr
     assert not (tmp_path / "var" / "filestorage" / "Data.fs").exists()
+
+
+def test_catalogue_command_line(instance, tmp_path):
+    """dichvucong-catalogue imports and exports against the instance's database."""
+    conf = str(Path(instance["env"]["INSTANCE_HOME"]) / "etc" / "zope.conf")
+    if not (Path(instance["env"]["INSTANCE_HOME"]) / "var" / "site-hanoi.created").exists():
+        pytest.skip("needs the site made by test_first_start_restart_and_mistakes")
+    tool = str(Path(sys.executable).with_name("dichvucong-catalogue"))
+    domains = tmp_path / "domains.json"
+    domains.write_text(
+        json.dumps([{"code": "cli-test", "title": "Lĩnh vực dòng lệnh"}], ensure_ascii=False),
+        encoding="utf-8",
+    )
+
+    def run(*args):
+        return subprocess.run(
+            [tool, "--zope-conf", conf, "--site", "hanoi", *args],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    dry = run("import", str(domains), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "dry run, nothing written: 1 created" in dry.stdout
+    real = run("import", str(domains))
+    assert real.returncode == 0 and "1 created" in real.stdout, real.stderr
+    again = run("import", str(domains))
+    assert "0 created, 0 updated, 1 unchanged" in again.stdout
+    exported = run("export", "--kind", "domains", "--format", "csv")
+    assert "cli-test,Lĩnh vực dòng lệnh" in exported.stdout
+    broken = tmp_path / "procedures.csv"
+    broken.write_bytes("local_code,title\nX,Thủ tục\n".encode("cp1258", errors="replace") + b"\xff")
+    refused = run("import", str(broken))
+    assert refused.returncode == 2
+    assert "file rejected" in refused.stdout and "UTF-8" in refused.stdout

@@ -66,6 +66,10 @@ format: install ## Format Python (ruff) and XML/ZCML (zpretty)
 i18n: install ## Rebuild dichvucong.pot and sync the vi/en catalogues
 	@$(BIN)/python -m dichvucong.locales
 
+.PHONY: bench
+bench: install ## Catalogue benchmark on a throw-away instance (import 2,000, search load)
+	@$(BIN)/python benchmarks/catalogue_bench.py
+
 versions.cfg: constraints.txt scripts/versions_cfg.py
 	@$(BIN)/python scripts/versions_cfg.py constraints.txt > $@
 	@echo "make: wrote $@ from constraints.txt"

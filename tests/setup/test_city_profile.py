@@ -67,3 +67,23 @@ def test_reapplying_city_profile_keeps_editors_work(portal):
 @pytest.mark.parametrize("section_id", ["tra-cuu-ho-so", "thong-ke", "hoi-dap-gop-y"])
 def test_placeholder_pages_have_text(portal, section_id):
     assert portal[section_id].text.raw.strip()
+
+
+def test_catalogue_data_imported(portal):
+    """The 25 essential services are in the catalogue of a new Hanoi site."""
+    brains = api.content.find(portal_type="Procedure", SearchableText="thiet yeu")
+    assert len(brains) >= 25
+    assert len(api.content.find(portal_type="Agency")) >= 30
+    (birth,) = api.content.find(catalogue_code="1.001193")
+    assert "khai sinh" in birth.Title.lower()
+    assert birth.review_state == "published"
+
+
+def test_catalogue_data_reimport_is_unchanged(portal):
+    from dichvucong.catalogue.transfer.importer import import_file
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "profiles" / "hanoi" / "catalogue"
+    for kind in ("domains", "agencies", "procedures"):
+        report = import_file(portal, (folder / f"{kind}.json").read_bytes(), kind, kind)
+        assert report.counts["unchanged"] == len(report.rows), report.summary()

@@ -3,6 +3,7 @@
 from dichvucong.catalogue.content.agency import IAgency
 from dichvucong.catalogue.content.domain import IDomain
 from dichvucong.catalogue.content.procedure import IProcedure
+from dichvucong.catalogue.search.engine import registry_abbreviations
 from dichvucong.catalogue.text import abbreviation_variants
 from plone.indexer import indexer
 
@@ -71,4 +72,4 @@ def searchable_text(obj):
         *(document.get("name", "") for document in obj.documents or ()),
     ]
     text = " ".join(part for part in parts if part)
-    return " ".join([text, *abbreviation_variants(text)])
+    return " ".join([text, *abbreviation_variants(text, registry_abbreviations())])

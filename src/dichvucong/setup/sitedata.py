@@ -55,6 +55,8 @@ def ensure_section(portal, section, position):
             title=section["title"],
             description=section.get("description", ""),
         )
+        if section.get("layout"):
+            obj.setLayout(section["layout"])
         if section.get("exclude_from_nav"):
             obj.exclude_from_nav = True
         if section.get("text"):

@@ -5,6 +5,7 @@ from dichvucong.catalogue.content.domain import IDomain
 from dichvucong.catalogue.content.procedure import IProcedure
 from dichvucong.catalogue.search.engine import registry_abbreviations
 from dichvucong.catalogue.text import abbreviation_variants
+from dichvucong.catalogue.text import fold
 from plone.indexer import indexer
 
 
@@ -72,4 +73,7 @@ def searchable_text(obj):
         *(document.get("name", "") for document in obj.documents or ()),
     ]
     text = " ".join(part for part in parts if part)
-    return " ".join([text, *abbreviation_variants(text, registry_abbreviations())])
+    variants = abbreviation_variants(text, registry_abbreviations())
+    # The folded copy lets unaccented queries match letters Plone's own text
+    # normaliser leaves accented (e.g. "ủ").
+    return " ".join([text, *variants, fold(" ".join([text, *variants]))])

@@ -59,6 +59,9 @@ def ensure_section(portal, section, position):
             obj.setLayout(section["layout"])
         if section.get("exclude_from_nav"):
             obj.exclude_from_nav = True
+        # Without a text of its own, a section would acquire the front page's text
+        # into its search text (and re-render it at every reindex).
+        obj.text = None
         if section.get("text"):
             obj.text = RichTextValue(section["text"], "text/html", "text/x-html-safe")
         if api.content.get_state(obj) != "published":

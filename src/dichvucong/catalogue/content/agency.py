@@ -46,6 +46,10 @@ class IAgency(model.Schema):
 class Agency(Container):
     """An administrative unit that receives or decides dossiers."""
 
+    # No body text of its own: without this, indexers that read ``obj.text`` would
+    # acquire the site front page\'s text into this record\'s search text.
+    text = None
+
     def is_current(self, on=None):
         on = on or date.today()
         starts = self.valid_from or date.min

@@ -18,3 +18,7 @@ class IDomain(model.Schema):
 @implementer(IDomain)
 class Domain(Item):
     """A field of procedures (civil status, residence, ...)."""
+
+    # No body text of its own: without this, indexers that read ``obj.text`` would
+    # acquire the site front page\'s text into this record\'s search text.
+    text = None

@@ -207,6 +207,10 @@ class IProcedure(model.Schema):
 class Procedure(Item):
     """One administrative procedure of the catalogue."""
 
+    # No body text of its own: without this, indexers that read ``obj.text`` would
+    # acquire the site front page\'s text into this record\'s search text.
+    text = None
+
     @property
     def code(self):
         """The catalogue key: the national code, else the local one."""

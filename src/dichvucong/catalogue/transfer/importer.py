@@ -12,6 +12,7 @@ from dichvucong.catalogue.transfer.report import Report
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.i18n.normalizer.interfaces import IIDNormalizer
+from plone.schema import JSONField
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.container.interfaces import INameChooser
@@ -19,6 +20,9 @@ from zope.intid.interfaces import IIntIds
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import ValidationError
+import functools
+import json
+import jsonschema
 import logging
 import transaction
 import unicodedata
@@ -201,12 +205,24 @@ class _Run:
             if missing:
                 raise RowProblem(f"related procedure(s) not found: {', '.join(missing)}")
             return codes
-        field = self.fields[name].bind(self.portal)
-        value = _coerce(field, raw, name)
+        field = self.fields[name]
         vocabulary = getattr(field, "vocabularyName", None)
-        if vocabulary in CODE_VOCABULARIES and value:
-            if value not in self.allowed_codes[vocabulary]:
+        if vocabulary in CODE_VOCABULARIES:
+            # Checked against codes gathered once per import: binding the field would
+            # build the whole vocabulary (a catalog query) for every row.
+            value = _text(raw) or None
+            if value and value not in self.allowed_codes[vocabulary]:
                 raise RowProblem(f"{name}: no {CODE_VOCABULARIES[vocabulary]} with code {value}")
+            return value
+        field = field.bind(self.portal)
+        value = _coerce(field, raw, name)
+        if isinstance(field, JSONField):
+            # Same JSON schema as the edit form, with a validator built once:
+            # JSONField.validate re-checks the schema itself on every call.
+            error = next(_json_validator(field.json_schema).iter_errors(value), None)
+            if error is not None:
+                where = "/".join(str(part) for part in error.absolute_path)
+                raise RowProblem(f"{name}{'/' + where if where else ''}: {error.message}")
         elif value not in (None, "", [], set()):
             field.validate(value)
         return value
@@ -286,6 +302,16 @@ class _Run:
                 result.changed = ["related_procedures"]
 
 
+@functools.lru_cache(maxsize=16)
+def _cached_validator(schema_json):
+    schema = json.loads(schema_json)
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def _json_validator(schema):
+    return _cached_validator(json.dumps(schema, sort_keys=True))
+
+
 def _relation_codes(obj):
     codes = []
     for relation in getattr(obj, "related_procedures", None) or ():
@@ -345,7 +371,7 @@ def _coerce(field, raw, name):
         return [_text(item) for item in _as_list(raw, name) if _text(item)]
     if IChoice.providedBy(field):
         return _text(raw) or None
-    if field.__class__.__name__ == "JSONField":
+    if isinstance(field, JSONField):
         if raw in (None, ""):
             return []
         return _as_list(raw, name)

@@ -75,5 +75,5 @@ def searchable_text(obj):
     text = " ".join(part for part in parts if part)
     variants = abbreviation_variants(text, registry_abbreviations())
     # The folded copy lets unaccented queries match letters Plone's own text
-    # normaliser leaves accented (e.g. "ủ").
+    # normaliser leaves accented (some letters with a hook above).
     return " ".join([text, *variants, fold(" ".join([text, *variants]))])

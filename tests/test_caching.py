@@ -2,7 +2,6 @@
 served cached pages."""
 
 from plone import api
-
 import requests
 
 

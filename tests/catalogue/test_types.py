@@ -104,3 +104,46 @@ def test_upgrade_step_registered(setup_tool):
     listed = setup_tool.listUpgrades("dichvucong:default", show_old=True)
     steps = [step for item in listed for step in (item if isinstance(item, list) else [item])]
     assert any(step["dest"] == ("2026112102",) for step in steps)
+
+
+def test_alphabetical_listing_in_vietnamese_order(manager):
+    titles = ["Đăng ký khai tử", "Duy trì hộ tịch", "Ân giảm", "An toàn thực phẩm", "Cấp phép"]
+    for number, title in enumerate(titles):
+        api.content.create(
+            container=manager, type="Procedure", title=title, local_code=f"T-S{number}"
+        )
+    listed = [b.Title for b in find(manager, portal_type="Procedure", sort_on="sortable_title")]
+    assert listed == [
+        "An toàn thực phẩm",
+        "Ân giảm",
+        "Cấp phép",
+        "Duy trì hộ tịch",
+        "Đăng ký khai tử",
+    ]
+
+
+def test_procedure_through_the_rest_api(manager):
+    from plone.restapi.interfaces import ISerializeToJson
+    from zope.component import getMultiAdapter
+
+    procedure = api.content.create(
+        container=manager,
+        type="Procedure",
+        title="Đăng ký tạm trú thử",
+        local_code="T-R1",
+        level="full",
+        applicant_types={"citizen"},
+        channels=[{"channel": "online", "time": 3, "time_unit": "working_days", "fee": 7000}],
+        documents=[{"name": "Tờ khai thay đổi thông tin cư trú", "originals": 1}],
+        legal_basis=[{"number": "55/2021/NĐ-CP"}],
+        steps=["Nộp hồ sơ", "Nhận kết quả"],
+        keywords=["tạm trú"],
+    )
+    data = getMultiAdapter((procedure, manager.REQUEST), ISerializeToJson)()
+    assert data["local_code"] == "T-R1"
+    assert data["level"]["token"] == "full"
+    assert data["channels"][0]["fee"] == 7000
+    assert data["documents"][0]["name"].startswith("Tờ khai")
+    assert data["legal_basis"][0]["number"] == "55/2021/NĐ-CP"
+    assert data["steps"] == ["Nộp hồ sơ", "Nhận kết quả"]
+    assert [t["token"] for t in data["applicant_types"]] == ["citizen"]

@@ -6,6 +6,7 @@ from dichvucong.catalogue.content.procedure import IProcedure
 from dichvucong.catalogue.search.engine import registry_abbreviations
 from dichvucong.catalogue.text import abbreviation_variants
 from dichvucong.catalogue.text import fold
+from dichvucong.catalogue.text import sortable
 from plone.indexer import indexer
 
 
@@ -57,6 +58,21 @@ def popularity(obj):
 @indexer(IProcedure)
 def procedure_keywords(obj):
     return tuple(obj.keywords or ())
+
+
+@indexer(IProcedure)
+def procedure_sortable_title(obj):
+    return sortable(obj.title)
+
+
+@indexer(IAgency)
+def agency_sortable_title(obj):
+    return sortable(obj.title)
+
+
+@indexer(IDomain)
+def domain_sortable_title(obj):
+    return sortable(obj.title)
 
 
 @indexer(IProcedure)

@@ -110,6 +110,14 @@ def sort_key(text):
     return tuple(letters), tuple(tones)
 
 
+def sortable(text):
+    """A string whose plain (code point) order is Vietnamese dictionary order, for the
+    catalog's ``sortable_title`` index."""
+    letters, tones = sort_key(text)
+    out = "".join(" " if rank < 0 else chr(0x100 + rank) for rank in letters)
+    return out + "\x01" + "".join(chr(0x30 + tone) for tone in tones)
+
+
 def _compose(rank_or_char, mark):
     base = ALPHABET[rank_or_char] if isinstance(rank_or_char, int) else rank_or_char
     return unicodedata.normalize("NFC", base + mark)

@@ -208,3 +208,20 @@ def test_query_is_escaped(browser, birds):
     browser.open(search_url(birds, q='<script>alert("x")</script>'))
     assert "<script>alert" not in browser.contents
     assert page(browser).cssselect("input[name=q]")[0].get("value") == '<script>alert("x")</script>'
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("dang ki khai snh", "Đăng ký khai sinh"),
+        ("CCCD", "căn cước"),
+        ("ho chieu", "hộ chiếu"),
+    ],
+)
+def test_site_wide_search_suggests_procedures(functional_app, functional_portal, typed, expected):
+    """Plone's own search page offers the catalogue's best matches, typos and all."""
+    browser = Browser(functional_app)
+    browser.open(f"{functional_portal.absolute_url()}/@@search?SearchableText={typed}")
+    box = browser.contents.split('id="dvc-suggestions-title"', 1)[1].split("</aside>", 1)[0]
+    assert expected.lower() in box.lower()
+    assert "@@procedures?q=" in box

@@ -2,7 +2,7 @@
 
 Plone's full-text index folds accents but knows no typos, i/y variants or partly typed
 words; the catalogue search does. Its best matches are offered above the site-wide
-results, so "dang ki khai snh" still leads a citizen to "Đăng ký khai sinh".
+results, so a query with a typo still leads a citizen to the right procedure.
 """
 
 from dichvucong.catalogue.search.listing import Listing

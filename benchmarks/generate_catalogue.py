@@ -13,6 +13,10 @@ of docs/catalogue-format.md, in import order. Every record is checked with jsons
 Procedure type) and every code it names exists, before anything is written.
 """
 
+from dichvucong.catalogue.transfer.kinds import KINDS
+from dichvucong.catalogue.transfer.reader import LIST_SEPARATOR
+from dichvucong.catalogue.transfer.reader import OBJECT_LISTS
+from dichvucong.catalogue.transfer.reader import TEXT_LISTS
 from pathlib import Path
 import argparse
 import csv
@@ -24,45 +28,10 @@ import unicodedata
 
 SYNTHETIC = "Dữ liệu giả lập cho đo hiệu năng"
 
-# Field order of docs/catalogue-format.md (also the CSV columns).
-DOMAIN_FIELDS = ("code", "title", "description")
-AGENCY_FIELDS = (
-    "code",
-    "title",
-    "kind",
-    "parent",
-    "description",
-    "address",
-    "opening_hours",
-    "phone",
-    "email",
-    "valid_from",
-    "valid_to",
-)
-PROCEDURE_FIELDS = (
-    "national_code",
-    "local_code",
-    "title",
-    "description",
-    "publishing_decision",
-    "level",
-    "domain",
-    "applicant_types",
-    "implementing_agency",
-    "competent_agency",
-    "steps",
-    "channels",
-    "documents",
-    "conditions",
-    "legal_basis",
-    "result",
-    "keywords",
-    "related_procedures",
-    "popularity",
-)
-TEXT_LISTS = ("applicant_types", "steps", "keywords", "related_procedures")
-OBJECT_LISTS = ("channels", "documents", "legal_basis")
-LIST_SEPARATOR = " | "
+# The import format's own field lists (also the CSV columns, in order).
+DOMAIN_FIELDS = KINDS["domains"].fields
+AGENCY_FIELDS = KINDS["agencies"].fields
+PROCEDURE_FIELDS = KINDS["procedures"].fields
 
 # ---------------------------------------------------------------------------
 # Word lists

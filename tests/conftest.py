@@ -9,7 +9,9 @@ os.environ.setdefault("zope_i18n_allowed_languages", "vi en")
 
 from dichvucong.testing import FUNCTIONAL_TESTING
 from dichvucong.testing import INTEGRATION_TESTING
+from plone.testing.zope import Browser
 from pytest_plone import fixtures_factory
+import pytest
 
 
 pytest_plugins = ["pytest_plone"]
@@ -22,3 +24,11 @@ globals().update(
         )
     )
 )
+
+
+@pytest.fixture
+def browser(functional_app):
+    """An anonymous test browser on the functional layer; errors raise in the test."""
+    browser = Browser(functional_app)
+    browser.handleErrors = False
+    return browser

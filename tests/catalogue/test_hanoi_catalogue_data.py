@@ -7,6 +7,7 @@ the same JSON schemas as the edit form and the import.
 from dichvucong.catalogue.content.procedure import CHANNELS_SCHEMA
 from dichvucong.catalogue.content.procedure import DOCUMENTS_SCHEMA
 from dichvucong.catalogue.content.procedure import LEGAL_BASIS_SCHEMA
+from dichvucong.catalogue.transfer.kinds import KINDS
 from pathlib import Path
 import datetime
 import json
@@ -19,48 +20,9 @@ import unicodedata
 DATA = Path(__file__).resolve().parents[2] / "profiles" / "hanoi" / "catalogue"
 FILES = ("domains", "agencies", "procedures")
 
-FIELDS = {
-    "domains": {"code", "title", "description"},
-    "agencies": {
-        "code",
-        "title",
-        "kind",
-        "parent",
-        "description",
-        "address",
-        "opening_hours",
-        "phone",
-        "email",
-        "valid_from",
-        "valid_to",
-    },
-    "procedures": {
-        "national_code",
-        "local_code",
-        "title",
-        "description",
-        "publishing_decision",
-        "level",
-        "domain",
-        "applicant_types",
-        "implementing_agency",
-        "competent_agency",
-        "steps",
-        "channels",
-        "documents",
-        "conditions",
-        "legal_basis",
-        "result",
-        "keywords",
-        "related_procedures",
-        "popularity",
-    },
-}
-REQUIRED = {
-    "domains": ("code", "title"),
-    "agencies": ("code", "title", "kind"),
-    "procedures": ("title", "level"),
-}
+# The import format's own field lists and required fields.
+FIELDS = {name: set(kind.fields) for name, kind in KINDS.items()}
+REQUIRED = {name: kind.required for name, kind in KINDS.items()}
 AGENCY_KINDS = {"city", "department", "centre", "branch", "ward", "commune", "district", "other"}
 LEVELS = {"full", "partial", "offline"}
 APPLICANT_TYPES = {"citizen", "organisation"}

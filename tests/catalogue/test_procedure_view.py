@@ -7,7 +7,6 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
-from plone.testing.zope import Browser
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.i18n import translate
@@ -51,13 +50,6 @@ def page(browser):
 
 def intid(obj):
     return RelationValue(getUtility(IIntIds).getId(obj))
-
-
-@pytest.fixture
-def browser(functional_app):
-    browser = Browser(functional_app)
-    browser.handleErrors = False
-    return browser
 
 
 @pytest.fixture

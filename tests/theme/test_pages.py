@@ -1,7 +1,6 @@
 """What a citizen sees on every page: site name, navigation, text-size control, footer."""
 
 from lxml import html
-from plone.testing.zope import Browser
 import pytest
 
 
@@ -14,13 +13,6 @@ NAV_LABELS = [
     "Thống kê",
     "Hỏi đáp - Góp ý",
 ]
-
-
-@pytest.fixture
-def browser(functional_app):
-    browser = Browser(functional_app)
-    browser.handleErrors = False
-    return browser
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """Create the portal site if it does not exist (run by `zconsole run zope.conf ...`).
 
 zconsole provides ``app`` (the Zope root). Settings come from the environment:
-SITE_ID, CITY, ADMIN_USER, ADMIN_PASSWORD.
+SITE_ID, CITY, ADMIN_USER, ADMIN_PASSWORD, CITY_PROFILES, and DEMO_PASSWORD (when set,
+the city's demo accounts are created too).
 """
 
 from dichvucong.setup.site import create_site
@@ -18,3 +19,14 @@ ensure_admin(app, os.environ.get("ADMIN_USER", "admin"), os.environ["ADMIN_PASSW
 transaction.commit()
 site, created = create_site(app, site_id, city)
 print(f"site {site_id}: {'created' if created else 'already there'}")
+if os.environ.get("DEMO_PASSWORD"):
+    from dichvucong.setup.demo import create_demo_accounts
+    from pathlib import Path
+    from zope.component.hooks import setSite
+
+    setSite(site)
+    profiles = Path(os.environ.get("CITY_PROFILES", Path(__file__).parents[1] / "profiles"))
+    # ensure_admin made the Zope manager the current user.
+    accounts = create_demo_accounts(profiles / city, os.environ["DEMO_PASSWORD"])
+    transaction.commit()
+    print(f"demo accounts: {', '.join(accounts) or 'already there'}")

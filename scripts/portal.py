@@ -34,6 +34,7 @@ from dichvucong.setup.cities import city_zcml  # noqa: E402
 TEMPLATES = ROOT / "instance" / "templates"
 # Development default, refused for a new site off the loopback interface.
 DEFAULT_ADMIN_PASSWORD = "admin"  # noqa: S105
+DEFAULT_DEMO_PASSWORD = "demo"  # noqa: S105
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -45,6 +46,10 @@ class Settings:
         self.city = env.get("CITY", "hanoi")
         self.admin_user = env.get("ADMIN_USER", "admin")
         self.admin_password = env.get("ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD)
+        # Demo accounts (a citizen, officials, a leader) on a development portal only.
+        demo_default = "1" if self.host in LOOPBACK else "0"
+        self.demo_accounts = env.get("DEMO_ACCOUNTS", demo_default) == "1"
+        self.demo_password = env.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
         # Zope reads $INSTANCE_HOME/etc/site.zcml, so etc/ always sits in the instance home.
         self.home = Path(env.get("INSTANCE_HOME", ROOT / "instance")).resolve()
         self.etc = self.home / "etc"
@@ -180,6 +185,9 @@ def refuse_default_password_off_loopback(settings):
             f"HOST={settings.host} is reachable from other machines: "
             f"set ADMIN_PASSWORD=<a strong password> for the new site's manager"
         )
+    off_loopback = settings.host not in LOOPBACK
+    if off_loopback and settings.demo_accounts and settings.demo_password == DEFAULT_DEMO_PASSWORD:
+        raise Fail("DEMO_ACCOUNTS=1 off loopback needs DEMO_PASSWORD=<a strong password>")
 
 
 def site_exists(settings):
@@ -195,6 +203,9 @@ def create_site(settings):
     env = dict(os.environ, SITE_ID=settings.site_id, CITY=settings.city)
     env["ADMIN_USER"] = settings.admin_user
     env["ADMIN_PASSWORD"] = settings.admin_password
+    env["CITY_PROFILES"] = str(settings.profiles)
+    if settings.demo_accounts:
+        env["DEMO_PASSWORD"] = settings.demo_password
     with log.open("w", encoding="utf-8") as out:
         result = subprocess.run(
             [
@@ -251,6 +262,11 @@ def serve(settings):
         raise Fail(f"Zope did not answer within 300 s (log: {log})")
     say(f"the portal is running at {settings.url}  (Ctrl+C stops it)")
     say(f"site setup: {settings.url}/@@overview-controlpanel as {settings.admin_user}")
+    if settings.demo_accounts:
+        say(
+            "demo accounts (password from DEMO_PASSWORD, 'demo' by default): citizen congdan, "
+            "officials canbo.hoankiem and canbo.trungtam, leader lanhdao"
+        )
     threading.Thread(target=tail, args=(log, child), daemon=True).start()
     code = child.wait()
     out.close()

@@ -80,3 +80,22 @@ def domains(context):
 def agencies(context):
     """Agencies by code, including dissolved ones (history stays readable)."""
     return _by_code("Agency")
+
+
+LOCAL_KINDS = ("ward", "commune")
+
+
+@provider(IVocabularyFactory)
+def local_agencies(context):
+    """Wards and communes that exist today: where citizens file most civil-status
+    dossiers (service forms offer them as the receiving agency)."""
+    from datetime import date
+
+    today = date.today()
+    terms = []
+    for brain in api.content.find(portal_type="Agency", sort_on="sortable_title"):
+        agency = brain.getObject()
+        if agency.kind not in LOCAL_KINDS or (agency.valid_to and agency.valid_to < today):
+            continue
+        terms.append(SimpleTerm(agency.code, agency.code, brain.Title))
+    return SimpleVocabulary(terms)

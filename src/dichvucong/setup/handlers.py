@@ -12,7 +12,11 @@ class HiddenProfiles:
 
 
 def post_install(context):
-    """After dichvucong:default: nothing beyond the profile yet."""
+    """After dichvucong:default: the dossier store (content, so not in the profile)."""
+    from dichvucong.dossier.storage import ensure_store
+    from plone import api
+
+    ensure_store(api.portal.get())
 
 
 def uninstall(context):

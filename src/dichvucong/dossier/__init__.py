@@ -1,0 +1,1 @@
+"""Dossiers (ho so): the typed record of one submission, its workflow, codes, deadlines, slips."""

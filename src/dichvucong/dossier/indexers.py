@@ -1,0 +1,52 @@
+"""Catalog indexes of dossiers: worklists, "my dossiers" and the status lookup query
+these, never the objects."""
+
+from dichvucong.dossier.content.dossier import IDossier
+from plone.indexer import indexer
+
+
+@indexer(IDossier)
+def dossier_code(obj):
+    return obj.code
+
+
+@indexer(IDossier)
+def dossier_agency(obj):
+    return obj.agency_code
+
+
+@indexer(IDossier)
+def dossier_procedure(obj):
+    return obj.procedure_code
+
+
+@indexer(IDossier)
+def dossier_applicant(obj):
+    return obj.applicant_userid
+
+
+@indexer(IDossier)
+def dossier_assignee(obj):
+    return obj.assignee or ""
+
+
+@indexer(IDossier)
+def dossier_due(obj):
+    return obj.due_at
+
+
+@indexer(IDossier)
+def dossier_received(obj):
+    return obj.received_at
+
+
+@indexer(IDossier)
+def dossier_paused(obj):
+    """Waiting on the citizen (supplement): the clock is stopped."""
+    return obj.paused_since is not None
+
+
+@indexer(IDossier)
+def dossier_searchable(obj):
+    # Dossiers stay out of the site's full-text search.
+    return ""

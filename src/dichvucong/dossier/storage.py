@@ -1,0 +1,94 @@
+"""The dossier store and its partitions; agency groups of officials."""
+
+from BTrees.OOBTree import OOBTree
+from dichvucong import _
+from dichvucong.dossier.codes import make_counters
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from zope.i18n import translate
+
+
+STORE_ID = "ho-so"
+OFFICIALS_ROLE = "Official"
+LEADER_ROLE = "Leader"
+LEADERS_GROUP = "dossier-leaders"
+
+
+def officials_group_id(agency_code):
+    return f"officials-{agency_code}"
+
+
+def ensure_store(portal):
+    """Create the store at the site root if missing (idempotent)."""
+    store = portal.get(STORE_ID)
+    if store is None:
+        store = createContentInContainer(
+            portal,
+            "DossierStore",
+            id=STORE_ID,
+            title=translate(_("Dossiers"), target_language="vi"),
+            checkConstraints=False,
+        )
+        store.exclude_from_nav = True
+        _private(store)
+    if getattr(store, "counters", None) is None:
+        store.counters = make_counters()
+    for name in ("schemas", "drafts"):
+        if getattr(store, name, None) is None:
+            setattr(store, name, OOBTree())
+    ensure_leaders_group()
+    return store
+
+
+# The store and its partitions have no workflow: only logged-in users pass through them
+# (each dossier's own workflow decides who sees it), anonymous visitors see nothing.
+STAFF = ["Manager", "Site Administrator"]
+
+
+def _private(folder):
+    for permission in ("View", "Access contents information"):
+        folder.manage_permission(permission, ["Authenticated", *STAFF], acquire=False)
+    folder.manage_permission("List folder contents", [*STAFF, "Leader"], acquire=False)
+    folder.reindexObjectSecurity()
+
+
+def get_store():
+    return api.portal.get().get(STORE_ID)
+
+
+def ensure_leaders_group():
+    if api.group.get(LEADERS_GROUP) is None:
+        api.group.create(
+            groupname=LEADERS_GROUP,
+            title="Leaders",
+            roles=[LEADER_ROLE],
+        )
+
+
+def ensure_officials_group(agency_code, agency_title=""):
+    group_id = officials_group_id(agency_code)
+    if api.group.get(group_id) is None:
+        api.group.create(groupname=group_id, title=f"{agency_code} {agency_title}".strip())
+    return group_id
+
+
+def _child(container, name, title):
+    folder = container.get(name)
+    if folder is None:
+        folder = createContentInContainer(
+            container, "DossierFolder", id=name, title=title, checkConstraints=False
+        )
+        _private(folder)
+    return folder
+
+
+def partition_for(store, agency_code, agency_title, when):
+    """The folder a dossier of ``agency_code`` received at ``when`` goes into."""
+    agency_folder = store.get(agency_code.lower())
+    if agency_folder is None:
+        agency_folder = _child(store, agency_code.lower(), agency_title or agency_code)
+        group_id = ensure_officials_group(agency_code, agency_title)
+        # The agency's officials reach its dossiers, and only them, through this role.
+        agency_folder.manage_setLocalRoles(group_id, [OFFICIALS_ROLE])
+        agency_folder.reindexObjectSecurity()
+    return _child(agency_folder, f"{when:%Y-%m}", f"{when:%Y-%m}")

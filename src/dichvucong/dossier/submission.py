@@ -1,0 +1,220 @@
+"""Turning a validated set of answers into one dossier, all or nothing.
+
+Used by the easyform action (after the citizen confirms the "check your answers"
+page), by the REST ``@dossiers`` POST and by the benchmarks. Everything is checked
+before anything is written; the dossier is created in the caller's transaction.
+"""
+
+from dichvucong import _
+from dichvucong.dossier import audit
+from dichvucong.dossier import schemas
+from dichvucong.dossier.codes import new_code
+from dichvucong.dossier.content.dossier import Attachment
+from dichvucong.dossier.deadlines import calendar_from_registry
+from dichvucong.dossier.files import UploadError
+from dichvucong.dossier.files import check_upload
+from dichvucong.dossier.storage import ensure_store
+from dichvucong.dossier.storage import partition_for
+from persistent.mapping import PersistentMapping
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from plone.namedfile.interfaces import INamedFile
+from zope.event import notify
+from zope.interface.interfaces import ObjectEvent
+import re
+
+
+# Where the applicant's identity is read from in a service form (the action can map
+# other field names).
+APPLICANT_FIELDS = {
+    "name": "applicant_name",
+    "id_number": "applicant_id_number",
+    "phone": "applicant_phone",
+    "email": "applicant_email",
+}
+AGENCY_FIELD = "receiving_agency"
+FORM_ERROR = "__form__"
+MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
+ID_NUMBER = re.compile(r"^\d{12}$")
+PHONE = re.compile(r"^(0|\+84)\d{9,10}$")
+EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+class DossierSubmitted(ObjectEvent):
+    """A new dossier was received (after it has its code and is indexed)."""
+
+
+class SubmissionError(ValueError):
+    """Refused input: ``errors`` maps field names (or FORM_ERROR) to messages."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+
+
+def check_answers(values):
+    """Field errors for markup in any text answer (names, addresses never hold HTML)."""
+    errors = {}
+    for name, value in values.items():
+        if any(MARKUP.search(text) for text in _texts(value)):
+            errors[name] = _("Please do not type HTML or code (the < sign followed by a letter).")
+    return errors
+
+
+def applicant_from(values, mapping=None):
+    """The applicant's identity: answers mapped by ``mapping``, then the account."""
+    mapping = {**APPLICANT_FIELDS, **(mapping or {})}
+    user = api.user.get_current()
+    applicant = {key: (values.get(field) or "").strip() for key, field in mapping.items()}
+    applicant["userid"] = user.getId()
+    if not applicant["name"]:
+        applicant["name"] = user.getProperty("fullname", "") or ""
+    if not applicant["email"]:
+        applicant["email"] = user.getProperty("email", "") or ""
+    return applicant, mapping
+
+
+def check_applicant(applicant, mapping):
+    errors = {}
+    if not applicant["userid"]:
+        errors[FORM_ERROR] = _("Please log in before submitting a dossier.")
+    if not applicant["name"]:
+        errors[mapping["name"]] = _("Please enter the applicant's full name.")
+    if applicant["id_number"] and not ID_NUMBER.match(applicant["id_number"]):
+        errors[mapping["id_number"]] = _("The personal ID number has 12 digits.")
+    phone = applicant["phone"].replace(" ", "").replace(".", "")
+    if phone and not PHONE.match(phone):
+        errors[mapping["phone"]] = _("Please enter a Vietnamese phone number such as 0912345678.")
+    applicant["phone"] = phone
+    if applicant["email"] and not EMAIL.match(applicant["email"]):
+        errors[mapping["email"]] = _("Please enter a valid email address.")
+    return errors
+
+
+def agency_for(procedure, values):
+    """(code, title) of the receiving agency: chosen in the form, else the procedure's."""
+    code = values.get(AGENCY_FIELD) or procedure.implementing_agency or procedure.competent_agency
+    if not code:
+        return None, None
+    brains = api.content.find(portal_type="Agency", catalogue_code=code, unrestricted=True)
+    return code, (brains[0].Title if brains else code)
+
+
+def processing_time(procedure, channel):
+    """(amount, unit) for ``channel`` from the procedure's channels; (None, None) if unknown."""
+    entries = procedure.channels or []
+    for entry in sorted(entries, key=lambda e: e.get("channel") != channel):
+        if entry.get("time"):
+            return entry["time"], entry.get("time_unit", "working_days")
+    return None, None
+
+
+def prepare_files(uploads):
+    """{field: [NamedBlobFile]} from {field: [(filename, bytes) or NamedFile]}; all checked."""
+    checked, errors = {}, {}
+    for field, items in uploads.items():
+        for item in items:
+            if INamedFile.providedBy(item):
+                filename, data = item.filename, item.data
+            else:
+                filename, data = item
+            try:
+                checked.setdefault(field, []).append(check_upload(filename, data))
+            except UploadError as error:
+                errors[field] = error.message
+    return checked, errors
+
+
+def submit(
+    procedure,
+    values,
+    uploads=None,
+    form=None,
+    channel="online",
+    applicant_mapping=None,
+    when=None,
+    actor=None,
+):
+    """Create the dossier for ``values`` (typed answers by field name) and ``uploads``
+    ({field: [(filename, bytes)]}). Raises SubmissionError and writes nothing if
+    any check fails."""
+    values = dict(values)
+    applicant, mapping = applicant_from(values, applicant_mapping)
+    errors = check_answers(values)
+    errors.update(check_applicant(applicant, mapping))
+    files, file_errors = prepare_files(uploads or {})
+    errors.update(file_errors)
+    agency_code, agency_title = agency_for(procedure, values)
+    if not agency_code:
+        errors[AGENCY_FIELD] = _("Please choose the agency that receives the dossier.")
+    if errors:
+        raise SubmissionError(errors)
+
+    when = when or audit.now()
+    portal = api.portal.get()
+    store = ensure_store(portal)
+    folder = partition_for(store, agency_code, agency_title, when)
+    code = new_code(store.counters, agency_code, when.date())
+    calendar = calendar_from_registry()
+    amount, unit = processing_time(procedure, channel)
+    dossier = createContentInContainer(
+        folder,
+        "Dossier",
+        id=code.lower(),
+        checkConstraints=False,
+        code=code,
+        applicant_userid=applicant["userid"],
+        applicant_name=applicant["name"],
+        applicant_id_number=applicant["id_number"] or None,
+        applicant_phone=applicant["phone"] or None,
+        applicant_email=applicant["email"] or None,
+        procedure_uid=api.content.get_uuid(procedure),
+        procedure_code=procedure.code,
+        procedure_title=procedure.title,
+        agency_code=agency_code,
+        agency_title=agency_title,
+        channel=channel,
+        form_uid=api.content.get_uuid(form) if form is not None else None,
+        schema_version=schemas.archive(store, form.fields_model) if form is not None else None,
+        received_at=when,
+        due_at=calendar.due_date(when, amount, unit) if amount else None,
+        acknowledge_by=calendar.acknowledgement_due(when) if channel == "online" else None,
+    )
+    file_fields = set(files)
+    dossier.answers = PersistentMapping(
+        {k: v for k, v in values.items() if k not in file_fields and v is not None}
+    )
+    for field, blobs in files.items():
+        for blob in blobs:
+            attach(dossier, "submitted", blob, field=field, actor=applicant["userid"], when=when)
+    # The applicant owns the dossier (the citizen's access), whoever typed it in.
+    userid = applicant["userid"]
+    dossier.manage_setLocalRoles(userid, ["Owner"])
+    dossier.changeOwnership(api.user.get(userid=userid).getUser(), recursive=False)
+    dossier.setCreators([userid])
+    audit.record(dossier, "submitted", actor=actor or userid, when=when)
+    dossier.reindexObject()
+    notify(DossierSubmitted(dossier))
+    return dossier
+
+
+def attach(dossier, kind, blob, field=None, actor=None, when=None):
+    """Add a checked file to the dossier under a unique, URL-safe name."""
+    number = len(dossier.files) + 1
+    name = f"{number:03d}-{kind}"
+    while name in dossier.files:
+        number += 1
+        name = f"{number:03d}-{kind}"
+    dossier.files[name] = Attachment(name, kind, blob, field=field, actor=actor, when=when)
+    return dossier.files[name]

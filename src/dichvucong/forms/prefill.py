@@ -1,0 +1,68 @@
+"""Filling a service form from what the portal already knows.
+
+- "Change" links of the check-your-answers page reopen the form with the draft's answers.
+- The applicant's name and email come from their account, so they are not asked twice.
+
+Values go into the request as the form's widgets would post them; z3c.form widgets
+then show them. Only on GET: a POST is always the citizen's own input.
+"""
+
+from collective.easyform.api import get_schema
+from datetime import date
+from datetime import datetime
+from dichvucong.dossier.submission import APPLICANT_FIELDS
+from dichvucong.forms import drafts
+from plone import api
+from zope.schema import getFieldsInOrder
+from zope.schema.interfaces import IBool
+from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import ICollection
+
+
+PREFIX = "form.widgets."
+
+
+def _tokens(field, value, context):
+    vocabulary = field.bind(context).vocabulary
+    try:
+        return [vocabulary.getTerm(value).token]
+    except (LookupError, AttributeError):
+        return [str(value)]
+
+
+def request_values(field, value, context):
+    """{request key: value} for one answer, as the field's widget posts it."""
+    name = PREFIX + field.__name__
+    if IBool.providedBy(field):
+        return {name: ["selected"] if value else []}
+    if IChoice.providedBy(field):
+        return {name: _tokens(field, value, context), f"{name}-empty-marker": "1"}
+    if ICollection.providedBy(field) and IChoice.providedBy(field.value_type):
+        tokens = [t for item in value for t in _tokens(field.value_type, item, context)]
+        return {name: tokens, f"{name}-empty-marker": "1"}
+    if isinstance(value, datetime):
+        return {name: value.strftime("%Y-%m-%dT%H:%M")}
+    if isinstance(value, date):
+        return {name: value.isoformat()}
+    return {name: str(value)}
+
+
+def prefill_form(form, event):
+    request = event.request
+    if request.get("REQUEST_METHOD", "GET") != "GET" or api.user.is_anonymous():
+        return
+    fields = dict(getFieldsInOrder(get_schema(form)))
+    answers = {}
+    token = request.form.get("draft")
+    draft = drafts.load(form, token) if token else None
+    if draft is not None:
+        answers.update(draft.values)
+    else:
+        user = api.user.get_current()
+        for key, prop in (("name", "fullname"), ("email", "email")):
+            value = user.getProperty(prop, "")
+            if value and APPLICANT_FIELDS[key] in fields:
+                answers[APPLICANT_FIELDS[key]] = value
+    for name, value in answers.items():
+        if name in fields and PREFIX + name not in request.form:
+            request.form.update(request_values(fields[name], value, form))

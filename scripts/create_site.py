@@ -25,7 +25,7 @@ if os.environ.get("DEMO_PASSWORD"):
     from zope.component.hooks import setSite
 
     setSite(site)
-    profiles = Path(os.environ.get("CITY_PROFILES", Path(__file__).parents[1] / "profiles"))
+    profiles = Path(os.environ["CITY_PROFILES"])  # set by scripts/portal.py
     # ensure_admin made the Zope manager the current user.
     accounts = create_demo_accounts(profiles / city, os.environ["DEMO_PASSWORD"])
     transaction.commit()

@@ -67,7 +67,7 @@ def test_pot_lists_every_msgid_in_templates():
     pot = parse_po(LOCALES / "dichvucong.pot")
     for template in PACKAGE.rglob("*.pt"):
         text = template.read_text(encoding="utf-8")
-        for msgid in re.findall(r'i18n:translate=""\s*>([^<]+)<', text):
+        for msgid in re.findall(r'i18n:translate=""\s*>([^<]+)</', text):
             assert " ".join(msgid.split()) in pot, f"{template.name}: {msgid!r} not in .pot"
 
 

@@ -131,7 +131,7 @@ def test_reason_is_required(dossier_in, as_user, transition):
     dossier = dossier_in(source)
     as_user("official_x")
     workflow = api.portal.get_tool("portal_workflow")
-    with pytest.raises(WorkflowException, match="reason"):
+    with pytest.raises(WorkflowException, match=r"(reason|lý do)"):
         workflow.doActionFor(dossier, transition, comment="  ")
     assert api.content.get_state(dossier) == source
 

@@ -2,12 +2,9 @@
 sees the entries that concern them (``public``)."""
 
 from datetime import datetime
+from dichvucong.dossier.deadlines import TZ
 from plone import api
 from plone.protect.utils import safeWrite
-from zoneinfo import ZoneInfo
-
-
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def now():

@@ -12,13 +12,15 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
+from datetime import timezone
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 import math
 import re
 
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# Vietnam time, UTC+7 all year (no daylight saving since 1975). A fixed offset, not
+# ZoneInfo: dossiers store these datetimes in the ZODB, which cannot pickle ZoneInfo.
+TZ = timezone(timedelta(hours=7), "ICT")
 UNITS = ("working_days", "working_hours", "days")
 # Online dossiers are acknowledged within 8 working hours.
 ACKNOWLEDGEMENT_HOURS = 8

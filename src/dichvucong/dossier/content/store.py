@@ -24,6 +24,10 @@ class _Unordered(Container):
     _ordering = "unordered"
     text = None
 
+    def notifyModified(self):
+        """Adding a dossier must not rewrite its folder: every concurrent submission
+        would change the folder's modification date and conflict on it."""
+
 
 @implementer(IDossierStore)
 class DossierStore(_Unordered):

@@ -1,5 +1,6 @@
 """2026112102 -> 2026112103: dossiers: types, dossier_workflow, roles and permissions,
-indexes, upload and calendar settings, the dossier store."""
+indexes, upload, calendar, lookup and notification settings, the "My dossiers" user
+action, the dossier store, and the status lookup on /tra-cuu-ho-so."""
 
 from dichvucong.dossier.storage import ensure_store
 from plone import api
@@ -17,7 +18,13 @@ def add_dossiers(context):
         "catalog",
         "plone.app.registry",
         "controlpanel",
+        "actions",
     ):
         setup.runImportStepFromProfile(PROFILE, step)
     # No dossier exists before this step: the new indexes need no reindex.
-    ensure_store(api.portal.get())
+    portal = api.portal.get()
+    ensure_store(portal)
+    # The city's lookup page now shows the status lookup form.
+    lookup = portal.get("tra-cuu-ho-so")
+    if lookup is not None and lookup.getLayout() != "dossier-lookup":
+        lookup.setLayout("dossier-lookup")

@@ -1,0 +1,1 @@
+"""REST services for dossiers (one module per endpoint) and the public status lookup."""

@@ -1,0 +1,1 @@
+"""Lists of dossiers: the citizen's "my dossiers" and the officials' worklist."""

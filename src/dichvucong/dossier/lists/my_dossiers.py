@@ -1,0 +1,78 @@
+"""@@my-dossiers: the citizen's own dossiers, newest first, read from the catalog."""
+
+from dichvucong import _
+from dichvucong.dossier.lists.common import b_start
+from dichvucong.dossier.lists.common import format_day
+from dichvucong.dossier.lists.common import format_moment
+from dichvucong.dossier.lists.common import iso
+from dichvucong.dossier.lists.common import no_store
+from dichvucong.dossier.lists.common import procedure_title
+from dichvucong.dossier.statuses import NEXT_STEPS
+from dichvucong.dossier.statuses import TITLES
+from plone import api
+from plone.batching import Batch
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import Unauthorized
+from zope.i18n import translate
+
+
+PAGE_SIZE = 20
+# Where a citizen starts a new dossier.
+CATALOGUE_PATH = "thu-tuc-hanh-chinh"
+
+
+class MyDossiersView(BrowserView):
+    """Code, procedure, received date, status, next step and due date of each dossier."""
+
+    index = ViewPageTemplateFile("templates/my_dossiers.pt")
+    page_size = PAGE_SIZE
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            # Plone answers with the login form, and comes back here afterwards.
+            raise Unauthorized("Log in to see your dossiers.")
+        no_store(self.request)
+        self.userid = api.user.get_current().getId()
+        start = b_start(self.request.form)
+        results = api.portal.get_tool("portal_catalog")(
+            portal_type="Dossier",
+            dossier_applicant=self.userid,
+            # Received dates count in minutes: the code orders dossiers of the same minute.
+            sort_on=["dossier_received", "dossier_code"],
+            sort_order="descending",
+            b_start=start,
+            b_size=self.page_size,
+        )
+        self.batch = Batch(results, self.page_size, start=start)
+        return self.index()
+
+    def translate(self, message):
+        return translate(message, context=self.request)
+
+    def rows(self):
+        return [self.row(brain) for brain in self.batch]
+
+    def row(self, brain):
+        state = brain.review_state
+        due = brain.dossier_due
+        return {
+            "code": brain.dossier_code,
+            "url": brain.getURL(),
+            "procedure": procedure_title(brain),
+            "received": format_day(brain.dossier_received),
+            "received_iso": iso(brain.dossier_received),
+            "status": state,
+            "status_title": self.translate(TITLES[state]) if state in TITLES else state,
+            "next_step": self.translate(NEXT_STEPS[state]) if state in NEXT_STEPS else "",
+            "due": format_moment(due) or self.translate(_("To be confirmed")),
+            "due_iso": iso(due),
+        }
+
+    def count_text(self):
+        return self.translate(
+            _("Dossiers: ${count}", mapping={"count": self.batch.sequence_length})
+        )
+
+    def catalogue_url(self):
+        return f"{api.portal.get().absolute_url()}/{CATALOGUE_PATH}"

@@ -1,0 +1,1 @@
+"""Telling the applicant: email and SMS on the transitions that concern them; ratings."""

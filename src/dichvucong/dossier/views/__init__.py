@@ -1,0 +1,1 @@
+"""Dossier pages: detail, processing actions, files and slips."""

@@ -1,0 +1,342 @@
+"""What the dossier pages share: formatting, people's names, titles of history entries,
+the permission checks and the forms' error handling."""
+
+from AccessControl import getSecurityManager
+from datetime import date
+from datetime import datetime
+from datetime import time
+from decimal import Decimal
+from dichvucong import _
+from dichvucong.catalogue.views.formatting import format_number
+from dichvucong.dossier.content.dossier import CLOSED_STATES
+from dichvucong.dossier.deadlines import TZ
+from dichvucong.dossier.transitions import COMMENT_REQUIRED
+from functools import cached_property
+from plone import api
+from Products.statusmessages.interfaces import IStatusMessage
+from zope.component import queryUtility
+from zope.i18n import translate
+from zope.schema.interfaces import IBool
+from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import ICollection
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.interfaces import IVocabularyTokenized
+import unicodedata
+
+
+VIEW_INTERNALS = "dichvucong: View dossier internals"
+PROCESS = "dichvucong: Process dossier"
+SUPPLEMENT = "dichvucong: Supplement dossier"
+
+# Titles of history entries: workflow transitions and the actions of these pages.
+ACTION_TITLES = {
+    "submitted": _("Dossier submitted"),
+    "viewed": _("Dossier opened by staff"),
+    "downloaded": _("File downloaded"),
+    "note_added": _("Internal note added"),
+    "assigned": _("Dossier assigned"),
+    "result_uploaded": _("Result document attached"),
+    "apology": _("Apology with a new date"),
+    "accept": _("Dossier accepted"),
+    "refuse": _("Dossier refused"),
+    "start_processing": _("Processing started"),
+    "request_supplement": _("Supplement requested"),
+    "supplement": _("Supplement sent"),
+    "request_fees": _("Fees requested"),
+    "confirm_fees": _("Fees paid"),
+    "decide": _("Decision made"),
+    "return_result": _("Result returned"),
+    "withdraw": _("Dossier withdrawn"),
+    "stop": _("Processing stopped"),
+}
+
+# Button labels of the workflow transitions (the workflow's own titles).
+TRANSITION_TITLES = {
+    "accept": _("Accept"),
+    "refuse": _("Refuse"),
+    "start_processing": _("Start processing"),
+    "request_supplement": _("Request a supplement"),
+    "supplement": _("Send the supplement"),
+    "request_fees": _("Request fees"),
+    "confirm_fees": _("Confirm fees paid"),
+    "decide": _("Decide"),
+    "return_result": _("Return the result"),
+    "withdraw": _("Withdraw"),
+    "stop": _("Stop processing"),
+}
+# What the comment box of a transition asks for.
+COMMENT_LABELS = {
+    "refuse": _("Reason for refusing (the applicant receives it)"),
+    "request_supplement": _("What the applicant must add or correct"),
+    "stop": _("Reason for stopping (the applicant receives it)"),
+    "withdraw": _("Reason for withdrawing (optional)"),
+}
+DEFAULT_COMMENT_LABEL = _("Comment (optional)")
+# Transitions whose button asks for confirmation with a warning style.
+DANGEROUS = frozenset({"refuse", "stop", "withdraw"})
+
+YES = _("Yes")
+NO = _("No")
+
+
+def local(moment):
+    if moment is None:
+        return None
+    if isinstance(moment, datetime):
+        return moment.replace(tzinfo=TZ) if moment.tzinfo is None else moment.astimezone(TZ)
+    return moment
+
+
+def format_datetime(moment):
+    """dd/mm/yyyy HH:MM in Vietnam time ("" for None)."""
+    moment = local(moment)
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime):
+        return f"{moment:%d/%m/%Y %H:%M}"
+    return f"{moment:%d/%m/%Y}"
+
+
+def format_date(day):
+    day = local(day)
+    return f"{day:%d/%m/%Y}" if day is not None else ""
+
+
+def iso(moment):
+    moment = local(moment)
+    return moment.isoformat() if moment is not None else ""
+
+
+def fullname(userid, cache=None):
+    """The user's full name, else the user id ("" for none)."""
+    if not userid:
+        return ""
+    if cache is not None and userid in cache:
+        return cache[userid]
+    user = api.user.get(userid=userid)
+    name = (user.getProperty("fullname", "") if user is not None else "") or userid
+    if cache is not None:
+        cache[userid] = name
+    return name
+
+
+def no_store(response):
+    """Personal data: kept by no cache, shared or private (kiosk computers)."""
+    response.setHeader("Cache-Control", "private, no-store")
+
+
+def has_permission(permission, obj):
+    return bool(getSecurityManager().checkPermission(permission, obj))
+
+
+def ascii_filename(name):
+    """A plain-ASCII stand-in for a file name, for the old ``filename=`` parameter."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = text.replace("\u0111", "d").replace("\u0110", "D")
+    text = "".join(c for c in text if 32 <= ord(c) < 127 and c not in '"\\;')
+    return text.strip() or "file"
+
+
+# --- Answers ------------------------------------------------------------------------
+
+
+def _term_title(field, value, context):
+    vocabulary = getattr(field, "vocabulary", None)
+    if vocabulary is None and getattr(field, "vocabularyName", None):
+        factory = queryUtility(IVocabularyFactory, field.vocabularyName)
+        vocabulary = factory(context) if factory is not None else None
+    if vocabulary is not None and IVocabularyTokenized.providedBy(vocabulary):
+        try:
+            term = vocabulary.getTerm(value)
+        except (LookupError, ValueError, TypeError):
+            return None
+        return term.title or term.token
+    return None
+
+
+def format_value(value, field=None, context=None):
+    """One answer as a list of text lines, typed: dates dd/mm/yyyy, yes/no, choices by
+    their titles. Text only: the template escapes it."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, bool) or (field is not None and IBool.providedBy(field)):
+        return [YES if value else NO]
+    if isinstance(value, datetime):
+        return [format_datetime(value)]
+    if isinstance(value, date):
+        return [format_date(value)]
+    if isinstance(value, time):
+        return [f"{value:%H:%M}"]
+    if isinstance(value, dict):
+        lines = []
+        for key, item in value.items():
+            lines.append(f"{key}: {', '.join(str(x) for x in format_value(item))}")
+        return lines
+    if isinstance(value, list | tuple | set | frozenset):
+        value_type = getattr(field, "value_type", None) if field is not None else None
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        lines = []
+        for item in items:
+            lines.extend(format_value(item, value_type, context))
+        return lines
+    if field is not None and IChoice.providedBy(field):
+        title = _term_title(field, value, context)
+        if title is not None:
+            return [title]
+    if isinstance(value, float | Decimal):
+        return [format_number(float(value))]
+    return [line for line in str(value).splitlines() if line.strip()] or [str(value)]
+
+
+def answer_rows(answers, fields, context=None):
+    """[{name, label, lines, many}] in the form's order; answers the form no longer knows
+    come last, labelled with their field name."""
+    rows = []
+    seen = set()
+    for name, field in fields:
+        if name not in answers:
+            continue
+        seen.add(name)
+        value = answers[name]
+        rows.append(
+            {
+                "name": name,
+                "label": field.title or name,
+                "lines": format_value(value, field, context),
+                "many": ICollection.providedBy(field) or isinstance(value, list | tuple | set),
+            }
+        )
+    for name, value in answers.items():
+        if name in seen:
+            continue
+        rows.append(
+            {
+                "name": name,
+                "label": name,
+                "lines": format_value(value, None, context),
+                "many": isinstance(value, list | tuple | set | frozenset),
+            }
+        )
+    return rows
+
+
+# --- Views --------------------------------------------------------------------------
+
+
+class DossierMixin:
+    """Helpers of every dossier page (``self.context`` is the dossier)."""
+
+    error = None  # a message shown above the form in error
+    field_errors = None  # {field: message}
+
+    @cached_property
+    def portal_workflow(self):
+        return api.portal.get_tool("portal_workflow")
+
+    @cached_property
+    def dossier_url(self):
+        return self.context.absolute_url()
+
+    @cached_property
+    def userid(self):
+        return api.user.get_current().getId()
+
+    @cached_property
+    def staff(self):
+        return has_permission(VIEW_INTERNALS, self.context)
+
+    @cached_property
+    def can_process(self):
+        return has_permission(PROCESS, self.context)
+
+    @cached_property
+    def is_owner(self):
+        user = getSecurityManager().getUser()
+        return "Owner" in (user.getRolesInContext(self.context) or ())
+
+    @cached_property
+    def _names(self):
+        return {}
+
+    def fullname(self, userid):
+        return fullname(userid, self._names)
+
+    @cached_property
+    def allowed_transitions(self):
+        """{id: title} of the transitions the current user may do now (guards included)."""
+        return {
+            t["id"]: TRANSITION_TITLES.get(t["id"], t.get("title") or t["id"])
+            for t in self.portal_workflow.getTransitionsFor(self.context)
+        }
+
+    def transition_forms(self):
+        """The transitions offered as buttons (the supplement has its own form)."""
+        return [
+            {
+                "id": tid,
+                "title": title,
+                "required": tid in COMMENT_REQUIRED,
+                "comment_label": COMMENT_LABELS.get(tid, DEFAULT_COMMENT_LABEL),
+                "danger": tid in DANGEROUS,
+            }
+            for tid, title in self.allowed_transitions.items()
+            if tid != "supplement"
+        ]
+
+    @cached_property
+    def can_supplement(self):
+        return "supplement" in self.allowed_transitions and has_permission(SUPPLEMENT, self.context)
+
+    @cached_property
+    def closed(self):
+        return self.context.status in CLOSED_STATES
+
+    def officials(self):
+        """[{id, name, selected}] of the receiving agency's officials (for assignment)."""
+        from dichvucong.dossier.storage import officials_group_id
+
+        group = officials_group_id(self.context.agency_code)
+        if api.group.get(groupname=group) is None:
+            return []
+        users = api.user.get_users(groupname=group)
+        rows = [
+            {
+                "id": user.getId(),
+                "name": user.getProperty("fullname", "") or user.getId(),
+                "selected": user.getId() == self.context.assignee,
+            }
+            for user in users
+        ]
+        return sorted(rows, key=lambda row: row["name"].lower())
+
+    def accept(self):
+        """The file types an upload accepts (the ``accept`` attribute of file inputs)."""
+        from dichvucong.dossier.files import settings
+
+        return ",".join(f".{extension}" for extension in settings()[1])
+
+    def upload_hint(self):
+        from dichvucong.dossier.files import settings
+
+        max_mb, extensions = settings()
+        return _(
+            "Accepted types: ${types}. At most ${limit} MB per file.",
+            mapping={"types": ", ".join(extensions), "limit": max_mb},
+        )
+
+    # Form state for the templates (kept only when a form comes back with an error).
+
+    def value(self, name, default=""):
+        if self.error is None and not self.field_errors:
+            return default
+        value = self.request.form.get(name, default)
+        return value if isinstance(value, str) else default
+
+    def field_error(self, name):
+        return (self.field_errors or {}).get(name)
+
+    def message(self, text, kind="info"):
+        IStatusMessage(self.request).add(translate(text, context=self.request), type=kind)
+
+    def translate(self, msgid):
+        return translate(msgid, context=self.request)

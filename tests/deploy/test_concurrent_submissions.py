@@ -1,0 +1,60 @@
+"""200 citizens submitting at once against a running portal (the real `make start`
+scripts, a throw-away instance): 200 dossiers, 200 distinct codes, no error page."""
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from tests.deploy.test_make_start import Server
+from tests.deploy.test_make_start import free_port
+import os
+import pytest
+import requests
+import sys
+
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from submitflow import Citizen  # noqa: E402
+
+
+pytestmark = pytest.mark.deploy
+SUBMISSIONS = 200
+CLIENTS = 32
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory):
+    base = tmp_path_factory.mktemp("concurrent")
+    env = dict(
+        os.environ,
+        INSTANCE_HOME=str(base),
+        HOST="127.0.0.1",
+        PORT=str(free_port()),
+        ADMIN_PASSWORD="test-secret",
+        DEMO_PASSWORD="test-demo",
+    )
+    server = Server(env)
+    yield f"http://127.0.0.1:{env['PORT']}/hanoi"
+    server.stop()
+
+
+def test_200_concurrent_submissions(portal):
+    citizens = [Citizen(portal, userid, "test-demo") for userid in ("congdan", "congdan2")]
+
+    def one(number):
+        return citizens[number % 2].submit_birth(child_name=f"Tre so {number}")
+
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        results = list(pool.map(one, range(SUBMISSIONS)))
+    codes = [code for code, _seconds in results]
+    assert len(set(codes)) == SUBMISSIONS
+    assert all(code.startswith("HN-") for code in codes)
+
+    found = requests.get(
+        f"{portal}/@search",
+        params={"portal_type": "Dossier", "b_size": 1},
+        headers={"Accept": "application/json"},
+        auth=("admin", "test-secret"),
+        timeout=60,
+    ).json()
+    assert found["items_total"] == SUBMISSIONS

@@ -34,7 +34,7 @@ from dichvucong.setup.cities import city_zcml  # noqa: E402
 TEMPLATES = ROOT / "instance" / "templates"
 # Development default, refused for a new site off the loopback interface.
 DEFAULT_ADMIN_PASSWORD = "admin"  # noqa: S105
-DEFAULT_DEMO_PASSWORD = "demo"  # noqa: S105
+DEFAULT_DEMO_PASSWORD = "hanoi-demo"  # noqa: S105
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -242,6 +242,9 @@ def serve(settings):
         [str(VENV_BIN / "runwsgi"), str(settings.etc / "zope.ini")],
         stdout=out,
         stderr=subprocess.STDOUT,
+        # A shell without job control starts background jobs with SIGINT ignored;
+        # Zope must still stop cleanly when we forward Ctrl+C.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
     def forward(signum, _frame):
@@ -264,8 +267,8 @@ def serve(settings):
     say(f"site setup: {settings.url}/@@overview-controlpanel as {settings.admin_user}")
     if settings.demo_accounts:
         say(
-            "demo accounts (password from DEMO_PASSWORD, 'demo' by default): citizen congdan, "
-            "officials canbo.hoankiem and canbo.trungtam, leader lanhdao"
+            "demo accounts (password from DEMO_PASSWORD, 'hanoi-demo' by default): "
+            "citizen congdan, officials canbo.hoankiem and canbo.trungtam, leader lanhdao"
         )
     threading.Thread(target=tail, args=(log, child), daemon=True).start()
     code = child.wait()

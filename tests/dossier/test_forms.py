@@ -160,3 +160,11 @@ def test_anonymous_cannot_submit(portal, form, as_user):
     as_user(None)
     errors = run_action(form, portal.REQUEST, answers())
     assert list(errors) == ["FORM_ERROR_MARKER"]
+
+
+def test_choices_start_empty_so_nobody_sends_a_preselected_ward(portal, form, as_user):
+    as_user("citizen_a")
+    html = form.restrictedTraverse("@@view")()
+    for name in ("relationship", "child_sex", "receiving_agency"):
+        select = html.split(f'id="form-widgets-{name}"', 1)[1].split("</select>", 1)[0]
+        assert 'value="--NOVALUE--"' in select, name

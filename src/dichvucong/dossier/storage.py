@@ -19,7 +19,17 @@ def officials_group_id(agency_code):
 
 
 def ensure_store(portal):
-    """Create the store at the site root if missing (idempotent)."""
+    """The store, set up on first use (install, upgrade, or the first submission).
+
+    Called on every submission: when the store is complete this is one lookup."""
+    store = portal.get(STORE_ID)
+    if store is not None and getattr(store, "drafts", None) is not None:
+        return store
+    return setup_store(portal)
+
+
+def setup_store(portal):
+    """Create or complete the store (idempotent; install and upgrade steps)."""
     store = portal.get(STORE_ID)
     if store is None:
         store = createContentInContainer(
@@ -36,8 +46,24 @@ def ensure_store(portal):
     for name in ("schemas", "drafts"):
         if getattr(store, name, None) is None:
             setattr(store, name, OOBTree())
+    _block_portlets(store)
     ensure_leaders_group()
     return store
+
+
+def _block_portlets(store):
+    """No navigation portlet listing agency and month folders beside a dossier."""
+    from plone.portlets.constants import CONTEXT_CATEGORY
+    from plone.portlets.interfaces import ILocalPortletAssignmentManager
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    for name in ("plone.leftcolumn", "plone.rightcolumn"):
+        manager = getUtility(IPortletManager, name=name)
+        assignments = getMultiAdapter((store, manager), ILocalPortletAssignmentManager)
+        if not assignments.getBlacklistStatus(CONTEXT_CATEGORY):
+            assignments.setBlacklistStatus(CONTEXT_CATEGORY, True)
 
 
 # The store and its partitions have no workflow: only logged-in users pass through them

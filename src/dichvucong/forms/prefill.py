@@ -8,6 +8,7 @@ then show them. Only on GET: a POST is always the citizen's own input.
 """
 
 from collective.easyform.api import get_schema
+from collective.easyform.interfaces import IEasyForm
 from datetime import date
 from datetime import datetime
 from dichvucong.dossier.submission import APPLICANT_FIELDS
@@ -47,8 +48,12 @@ def request_values(field, value, context):
     return {name: str(value)}
 
 
-def prefill_form(form, event):
+def prefill_form(event):
+    """After traversal, before the form view renders (IPubAfterTraversal)."""
     request = event.request
+    form = getattr(request.get("PUBLISHED"), "context", None)
+    if not IEasyForm.providedBy(form):
+        return
     if request.get("REQUEST_METHOD", "GET") != "GET" or api.user.is_anonymous():
         return
     fields = dict(getFieldsInOrder(get_schema(form)))

@@ -50,6 +50,8 @@ def _ensure_form(context, portal, entry):
     form.actions_model = _read(context, entry["actions"])
     if entry.get("submit_label"):
         form.submitLabel = entry["submit_label"]
+    # One page, fieldsets one after the other: tabs confuse people on small screens.
+    form.form_tabbing = entry.get("form_tabbing", False)
     if api.content.get_state(form, default=None) not in (None, "published"):
         api.content.transition(form, to_state="published")
     logger.info("service form created: %s", "/".join(form.getPhysicalPath()))

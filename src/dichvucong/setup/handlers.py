@@ -13,10 +13,10 @@ class HiddenProfiles:
 
 def post_install(context):
     """After dichvucong:default: the dossier store (content, so not in the profile)."""
-    from dichvucong.dossier.storage import ensure_store
+    from dichvucong.dossier.storage import setup_store
     from plone import api
 
-    ensure_store(api.portal.get())
+    setup_store(api.portal.get())
 
 
 def uninstall(context):

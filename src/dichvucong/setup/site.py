@@ -21,6 +21,10 @@ def ensure_admin(app, user, password):
     users = app.acl_users
     if users.getUserById(user) is None:
         users._doAddUser(user, password, ["Manager"], [])
+    elif "users" in users.objectIds():
+        # The root user folder after a first start: PlonePAS's pluggable one, whose
+        # _doChangeUser needs plugin types the root folder does not register.
+        users.users.updateUserPassword(user, password)
     else:
         users._doChangeUser(user, password, ["Manager"], [])
     admin = users.getUserById(user).__of__(users)

@@ -2,7 +2,7 @@
 indexes, upload, calendar, lookup and notification settings, the "My dossiers" user
 action, the dossier store, and the status lookup on /tra-cuu-ho-so."""
 
-from dichvucong.dossier.storage import ensure_store
+from dichvucong.dossier.storage import setup_store
 from plone import api
 
 
@@ -23,7 +23,7 @@ def add_dossiers(context):
         setup.runImportStepFromProfile(PROFILE, step)
     # No dossier exists before this step: the new indexes need no reindex.
     portal = api.portal.get()
-    ensure_store(portal)
+    setup_store(portal)
     # The city's lookup page now shows the status lookup form.
     lookup = portal.get("tra-cuu-ho-so")
     if lookup is not None and lookup.getLayout() != "dossier-lookup":

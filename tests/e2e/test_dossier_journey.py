@@ -1,0 +1,193 @@
+"""The whole life of an online dossier in a real browser (Debian's Chromium):
+
+a citizen submits the birth-registration form on a phone, checks her answers, gets
+the code and the receipt; an official of the ward she chose accepts, processes, asks
+for a supplement; she sends it; the official decides and returns the result; she
+follows every step, downloads the receipt and the result, and rates the service.
+
+Runs on the functional test layer; set E2E_PORTAL_URL (e.g. http://127.0.0.1:8080/hanoi)
+to walk a portal started with `make start` and its demo accounts instead.
+"""
+
+from plone import api
+from tests.e2e.conftest import screenshot
+import os
+import pytest
+import re
+import transaction
+
+
+PASSWORD = "hanoi-demo"
+CITIZEN = "congdan"
+OFFICIAL = "canbo.hoankiem"
+WARD = "HN-P-HOAN-KIEM"
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def portal_url(functional):
+    """The portal to walk, with a citizen and an official of the ward's agency."""
+    if os.environ.get("E2E_PORTAL_URL"):
+        return os.environ["E2E_PORTAL_URL"].rstrip("/")
+    from dichvucong.dossier.storage import ensure_officials_group
+
+    portal = functional["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        for userid, fullname in ((CITIZEN, "Nguyen Thi Hong Nhung"), (OFFICIAL, "Le Minh Thu")):
+            api.user.create(
+                username=userid,
+                email=f"{userid}@example.org",
+                password=PASSWORD,
+                properties={"fullname": fullname},
+            )
+        api.group.add_user(groupname=ensure_officials_group(WARD), username=OFFICIAL)
+    transaction.commit()
+    return portal.absolute_url()
+
+
+@pytest.fixture
+def browser_as(chromium, tmp_path):
+    contexts = []
+
+    def open_as(userid, url, width=390):
+        context = chromium.new_context(
+            viewport={"width": width, "height": 844}, accept_downloads=True, locale="vi-VN"
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.js_errors = []
+        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        page.goto(f"{url}/login")
+        page.fill("#__ac_name", userid)
+        page.fill("#__ac_password", PASSWORD)
+        page.locator(
+            "#login-form button[type=submit], #login-form input[type=submit]"
+        ).first.click()
+        page.wait_for_load_state("networkidle")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def status_code(page):
+    return page.locator("#dvc-status-code").inner_text()
+
+
+def transition(page, name, comment=""):
+    form = page.locator(f"#dvc-transition-{name}")
+    if comment:
+        form.locator("textarea").fill(comment)
+    form.locator("button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+
+
+def download(page, locator, tmp_path):
+    with page.expect_download() as info:
+        locator.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path.read_bytes()
+
+
+def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
+    certificate = tmp_path / "giay-chung-sinh.pdf"
+    certificate.write_bytes(PDF)
+
+    # The citizen finds the service and opens its form from the procedure page.
+    citizen = browser_as(CITIZEN, portal_url)
+    citizen.goto(f"{portal_url}/thu-tuc-hanh-chinh/dang-ky-khai-sinh")
+    citizen.get_by_role("link", name=re.compile("Nộp hồ sơ trực tuyến")).first.click()
+    citizen.wait_for_load_state("networkidle")
+    # Her name and email come from her account: not asked again.
+    assert citizen.locator("#form-widgets-applicant_name").input_value()
+    citizen.fill("#form-widgets-applicant_id_number", "001190012345")
+    citizen.fill("#form-widgets-applicant_phone", "0912345678")
+    citizen.select_option("#form-widgets-relationship", label="Mẹ")
+    citizen.fill("#form-widgets-child_name", "Nguyễn Minh An")
+    citizen.fill("#form-widgets-child_birth_date", "2026-11-01")
+    citizen.select_option("#form-widgets-child_sex", label="Nam")
+    citizen.fill("#form-widgets-child_birth_place", "Bệnh viện Phụ sản Hà Nội")
+    citizen.fill("#form-widgets-mother_name", "Nguyễn Thị Hồng Nhung")
+    citizen.select_option("#form-widgets-receiving_agency", label="Phường Hoàn Kiếm")
+    citizen.set_input_files("#form-widgets-birth_certificate-input", str(certificate))
+    screenshot(citizen, "dossier-01-form-360")
+    citizen.locator("#form-buttons-submit").click()
+    citizen.wait_for_load_state("networkidle")
+
+    # Check your answers: every answer, each with a change link.
+    assert "@@check-answers" in citizen.url
+    assert citizen.locator("#answer-child_name .answer-value").inner_text() == "Nguyễn Minh An"
+    assert citizen.locator("#answer-child_birth_date .answer-value").inner_text() == "01/11/2026"
+    assert citizen.locator(".answer-change").count() >= 10
+    screenshot(citizen, "dossier-02-check-answers-360")
+    # Change one answer: the form comes back filled in.
+    citizen.locator("#answer-child_name .answer-change").click()
+    citizen.wait_for_load_state("networkidle")
+    assert citizen.locator("#form-widgets-child_name").input_value() == "Nguyễn Minh An"
+    citizen.fill("#form-widgets-child_name", "Nguyễn Minh Anh")
+    citizen.set_input_files("#form-widgets-birth_certificate-input", str(certificate))
+    citizen.locator("#form-buttons-submit").click()
+    citizen.wait_for_load_state("networkidle")
+    assert citizen.locator("#answer-child_name .answer-value").inner_text() == "Nguyễn Minh Anh"
+    citizen.locator("#submit-dossier").click()
+    citizen.wait_for_load_state("networkidle")
+
+    # Confirmation: code, due date, receipt.
+    code = citizen.locator("#dossier-code").inner_text().strip()
+    assert re.fullmatch(rf"{WARD}-\d{{6}}-\d{{4}}", code)
+    assert citizen.locator("#dossier-due").inner_text().strip()
+    screenshot(citizen, "dossier-03-submitted-360")
+    receipt = download(citizen, citizen.locator("#download-receipt"), tmp_path)
+    assert receipt.startswith(b"%PDF")
+    dossier_url = citizen.url.rsplit("/@@", 1)[0]
+
+    # The ward's official finds it in the worklist and works on it.
+    official = browser_as(OFFICIAL, portal_url, width=1280)
+    official.goto(f"{portal_url}/ho-so/@@worklist")
+    official.wait_for_load_state("networkidle")
+    assert code in official.content()
+    screenshot(official, "dossier-04-worklist-1280")
+    official.get_by_role("link", name=code).first.click()
+    official.wait_for_load_state("networkidle")
+    assert status_code(official).strip().endswith("1")
+    transition(official, "accept")
+    transition(official, "start_processing")
+    transition(official, "request_supplement", "Xin bổ sung bản chụp rõ nét giấy chứng sinh.")
+    assert status_code(official).strip().endswith("5")
+
+    # The citizen sees the request in "My dossiers" and sends the supplement.
+    citizen.goto(f"{portal_url}/@@my-dossiers")
+    assert code in citizen.content()
+    citizen.goto(dossier_url)
+    assert "Xin bổ sung" in citizen.content()
+    citizen.set_input_files("#dvc-supplement-files", str(certificate))
+    citizen.fill("#dvc-supplement-message", "Tôi gửi lại bản chụp rõ hơn.")
+    citizen.locator("#dvc-supplement-form button[type=submit]").click()
+    citizen.wait_for_load_state("networkidle")
+    assert status_code(citizen).strip().endswith("4")
+
+    # The official decides, attaches the result and returns it.
+    official.reload()
+    transition(official, "decide")
+    result = tmp_path / "trich-luc-khai-sinh.pdf"
+    result.write_bytes(PDF.replace(b"1 0 obj", b"2 0 obj"))
+    official.set_input_files("#dvc-result-file", str(result))
+    official.locator("#dvc-result-form button[type=submit]").click()
+    official.wait_for_load_state("networkidle")
+    transition(official, "return_result")
+    assert status_code(official).strip().endswith("10")
+    screenshot(official, "dossier-05-official-returned-1280")
+
+    # The citizen sees every step in the history and downloads the result.
+    citizen.goto(dossier_url)
+    history = citizen.locator("#dvc-history").inner_text()
+    for step in ("accept", "request_supplement", "supplement", "decide", "return_result"):
+        assert citizen.locator(f"#dvc-history [data-action='{step}']").count() >= 1, step
+    assert history
+    screenshot(citizen, "dossier-06-citizen-returned-360")
+    result_link = citizen.locator("#dvc-files a[href*='@@dossier-file/']").last
+    assert download(citizen, result_link, tmp_path).startswith(b"%PDF")
+    assert citizen.js_errors == []
+    assert official.js_errors == []

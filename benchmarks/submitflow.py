@@ -41,9 +41,8 @@ class Citizen:
         response.raise_for_status()
         return response
 
-    def submit_birth(self, child_name="Nguyen Minh An", agency=None):
-        """Submit once; returns (dossier code, seconds taken). Raises on any error."""
-        started = time.monotonic()
+    def post_form(self, child_name="Nguyen Minh An", agency=None, certificate=None):
+        """Open the form and post it filled in; returns the response (check page)."""
         form_url = f"{self.site_url}/{FORM}"
         page = self.get(form_url).text
         token = TOKEN.search(page).group(1)
@@ -72,9 +71,17 @@ class Citizen:
             "form.buttons.submit": "submit",
             "_authenticator": token,
         }
-        files = {"form.widgets.birth_certificate": ("giay-chung-sinh.pdf", PDF, "application/pdf")}
+        filename, content = certificate or ("giay-chung-sinh.pdf", PDF)
+        files = {"form.widgets.birth_certificate": (filename, content, "application/pdf")}
         response = self.session.post(form_url, data=data, files=files, timeout=self.timeout)
         response.raise_for_status()
+        return response
+
+    def submit_birth(self, child_name="Nguyen Minh An", agency=None):
+        """Submit once; returns (dossier code, seconds taken). Raises on any error."""
+        started = time.monotonic()
+        form_url = f"{self.site_url}/{FORM}"
+        response = self.post_form(child_name, agency)
         if "@@check-answers" not in response.url:
             raise AssertionError(f"form not accepted: {response.url}")
         check = response.text

@@ -50,11 +50,27 @@ def test_200_concurrent_submissions(portal):
     assert len(set(codes)) == SUBMISSIONS
     assert all(code.startswith("HN-") for code in codes)
 
-    found = requests.get(
+    assert _dossier_count(portal) == SUBMISSIONS
+
+
+def test_200_mb_upload_gets_a_clear_message_and_no_dossier(portal):
+    """A real 200 MB file through the form: refused with the limit in the message."""
+    before = _dossier_count(portal)
+    big = b"%PDF-1.4\n" + b"0" * (200 * 1024 * 1024)
+    citizen = Citizen(portal, "congdan", "test-demo", timeout=600)
+    response = citizen.post_form(certificate=("giay-chung-sinh.pdf", big))
+    assert response.status_code == 200
+    assert "@@check-answers" not in response.url
+    # The field's error names the limit (10 MB by default).
+    assert "10 MB" in response.text
+    assert _dossier_count(portal) == before
+
+
+def _dossier_count(portal):
+    return requests.get(
         f"{portal}/@search",
         params={"portal_type": "Dossier", "b_size": 1},
         headers={"Accept": "application/json"},
         auth=("admin", "test-secret"),
         timeout=60,
-    ).json()
-    assert found["items_total"] == SUBMISSIONS
+    ).json()["items_total"]

@@ -91,14 +91,30 @@ class CreateDossier(Action):
         checked, file_errors = submission.prepare_files(uploads)
         errors.update(file_errors)
         if errors:
-            form_error = errors.pop(submission.FORM_ERROR, None)
-            result = {name: _t(message, request) for name, message in errors.items()}
-            if form_error:
-                result[FORM_ERROR_MARKER] = _t(form_error, request)
-            return result
+            return form_errors(form, errors, request)
         token = drafts.save(form, values, checked, self.channel, procedure)
         request.response.redirect(f"{form.absolute_url()}/@@check-answers?draft={token}")
         return None
+
+
+def form_errors(form, errors, request):
+    """Errors for easyform: per field, and all of them in the form's message too,
+    because easyform shows field errors only for fields outside fieldsets."""
+    from collective.easyform.api import get_schema
+
+    schema = get_schema(form)
+    lines = []
+    result = {}
+    for name, message in errors.items():
+        text = _t(message, request)
+        if name == submission.FORM_ERROR:
+            lines.insert(0, text)
+            continue
+        result[name] = text
+        label = schema[name].title if name in schema else name
+        lines.append(f"{_t(label, request)}: {text}")
+    result[FORM_ERROR_MARKER] = " ".join(lines)
+    return result
 
 
 def _t(message, request):

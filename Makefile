@@ -70,6 +70,10 @@ i18n: install ## Rebuild dichvucong.pot and sync the vi/en catalogues
 bench: install ## Catalogue benchmark on a throw-away instance (import 2,000, search load)
 	@$(BIN)/python benchmarks/catalogue_bench.py
 
+.PHONY: bench-dossiers
+bench-dossiers: install ## Dossier benchmark: submissions and worklist at 10,000 and 100,000 dossiers
+	@$(BIN)/python benchmarks/dossier_bench.py
+
 versions.cfg: constraints.txt scripts/versions_cfg.py
 	@$(BIN)/python scripts/versions_cfg.py constraints.txt > $@
 	@echo "make: wrote $@ from constraints.txt"

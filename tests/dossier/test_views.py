@@ -222,7 +222,7 @@ def test_answers_with_the_labels_of_their_form(portal, submit, as_user):
 
 
 def test_answers_are_typed():
-    from dichvucong.dossier.views.common import format_value
+    from dichvucong.dossier.display import format_value
     from zope.schema import Choice
     from zope.schema import List
     from zope.schema.vocabulary import SimpleTerm

@@ -79,7 +79,8 @@ class CheckAnswersView(BrowserView):
             if name in files:
                 shown = ", ".join(f.filename for f in files[name])
             elif name in values:
-                shown = format_value(field, values[name], self.context, self.request)
+                lines = format_value(values[name], field, self.context)
+                shown = ", ".join(translate(line, context=self.request) for line in lines)
             else:
                 continue
             rows.append(

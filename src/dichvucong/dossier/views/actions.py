@@ -12,14 +12,14 @@ from datetime import time
 from dichvucong import _
 from dichvucong.dossier import audit
 from dichvucong.dossier.deadlines import TZ
+from dichvucong.dossier.display import format_date
+from dichvucong.dossier.display import format_datetime
 from dichvucong.dossier.files import UploadError
 from dichvucong.dossier.files import check_upload
 from dichvucong.dossier.storage import officials_group_id
 from dichvucong.dossier.submission import attach
 from dichvucong.dossier.transitions import COMMENT_REQUIRED
 from dichvucong.dossier.views.common import DossierMixin
-from dichvucong.dossier.views.common import format_date
-from dichvucong.dossier.views.common import format_datetime
 from dichvucong.dossier.views.common import no_store
 from persistent.mapping import PersistentMapping
 from plone import api

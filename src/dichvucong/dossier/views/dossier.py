@@ -12,12 +12,12 @@ from dichvucong.dossier import audit
 from dichvucong.dossier import schemas
 from dichvucong.dossier import statuses
 from dichvucong.dossier.deadlines import calendar_from_registry
+from dichvucong.dossier.display import answer_rows
+from dichvucong.dossier.display import format_date
+from dichvucong.dossier.display import format_datetime
 from dichvucong.dossier.storage import get_store
 from dichvucong.dossier.views.common import ACTION_TITLES
 from dichvucong.dossier.views.common import DossierMixin
-from dichvucong.dossier.views.common import answer_rows
-from dichvucong.dossier.views.common import format_date
-from dichvucong.dossier.views.common import format_datetime
 from dichvucong.dossier.views.common import iso
 from dichvucong.dossier.views.common import no_store
 from dichvucong.dossier.views.slip_data import SLIP_TITLES

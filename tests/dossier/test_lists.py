@@ -331,8 +331,14 @@ def test_user_action_links_to_my_dossiers(portal, as_user):
     assert portal.portal_actions.user.objectIds()[0] == "my-dossiers"
     as_user("citizen_a")
     assert user_actions()["my-dossiers"] == f"{portal.absolute_url()}/@@my-dossiers"
+    assert "dossier-worklist" not in user_actions()
+    as_user("official_x")
+    assert user_actions()["dossier-worklist"] == f"{portal.absolute_url()}/ho-so/@@worklist"
+    as_user("leader")
+    assert "dossier-worklist" in user_actions()
     as_user(None)
     assert "my-dossiers" not in user_actions()
+    assert "dossier-worklist" not in user_actions()
 
 
 def test_waiting_for_a_supplement_is_not_overdue(portal, agency_dossiers, as_user, request_):

@@ -12,6 +12,7 @@ STORE_ID = "ho-so"
 OFFICIALS_ROLE = "Official"
 LEADER_ROLE = "Leader"
 LEADERS_GROUP = "dossier-leaders"
+DRAFTS_SENTINEL = ""
 
 
 def officials_group_id(agency_code):
@@ -46,6 +47,10 @@ def setup_store(portal):
     for name in ("schemas", "drafts"):
         if getattr(store, name, None) is None:
             setattr(store, name, OOBTree())
+    # A permanent first key: the drafts tree never empties, and ZODB cannot resolve two
+    # concurrent changes that leave a bucket empty (every confirmation deletes a draft).
+    if DRAFTS_SENTINEL not in store.drafts:
+        store.drafts[DRAFTS_SENTINEL] = None
     _block_portlets(store)
     ensure_leaders_group()
     return store

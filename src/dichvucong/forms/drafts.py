@@ -54,7 +54,7 @@ def save(form, values, files, channel, procedure, previous=None):
 
 def load(form, token):
     """The current user's live draft for ``form``, or None."""
-    draft = _drafts().get(token or "")
+    draft = _drafts().get(token) if token else None
     if (
         draft is None
         or draft.expired()
@@ -67,7 +67,7 @@ def load(form, token):
 
 def delete(token):
     drafts = _drafts()
-    if token in drafts:
+    if token and token in drafts:
         del drafts[token]
 
 
@@ -79,7 +79,7 @@ def _purge(drafts, scan=200):
     for number, (token, draft) in enumerate(drafts.items()):
         if number >= scan:
             break
-        if draft.expired(now):
+        if draft is not None and draft.expired(now):
             stale.append(token)
     for token in stale:
         del drafts[token]

@@ -64,9 +64,13 @@ def test_reapplying_city_profile_keeps_editors_work(portal):
     assert ids == [section_id for section_id, _ in SECTIONS]
 
 
-@pytest.mark.parametrize("section_id", ["tra-cuu-ho-so", "thong-ke", "hoi-dap-gop-y"])
+@pytest.mark.parametrize("section_id", ["thong-ke", "hoi-dap-gop-y"])
 def test_placeholder_pages_have_text(portal, section_id):
     assert portal[section_id].text.raw.strip()
+
+
+def test_lookup_section_shows_the_status_lookup(portal):
+    assert portal["tra-cuu-ho-so"].getLayout() == "dossier-lookup"
 
 
 def test_catalogue_data_imported(portal):

@@ -258,6 +258,25 @@ def test_apology_through_notify_applicant(site, smtp, submit):
         applicant.notify_applicant(dossier, "start_processing")
 
 
+def test_apology_page_tells_the_applicant(site, smtp, submit):
+    """The officials' apology form (template 04) sends the new date to the applicant."""
+    from plone.protect import createToken
+    from zope.component import getMultiAdapter
+
+    dossier = submit()
+    login(site, "official_x")
+    request = site.REQUEST
+    request.environ["REQUEST_METHOD"] = "POST"
+    request.form.update(
+        {"reason": "Cho xac minh", "new_date": "15/01/2031", "_authenticator": createToken()}
+    )
+    getMultiAdapter((dossier, request), name="dossier-apology")()
+    transaction.commit()
+    apology = mails_to(smtp, "citizen_a@example.org")[-1]
+    assert "Cho xac minh" in apology.get_content()
+    assert "15/01/2031" in apology.get_content()
+
+
 def test_broken_smtp_server_does_not_break_the_transition(site, smtp, submit, caplog):
     api.portal.set_registry_record("plone.smtp_port", closed_port())
     transaction.commit()

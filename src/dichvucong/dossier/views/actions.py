@@ -16,6 +16,7 @@ from dichvucong.dossier.display import format_date
 from dichvucong.dossier.display import format_datetime
 from dichvucong.dossier.files import UploadError
 from dichvucong.dossier.files import check_upload
+from dichvucong.dossier.notifications.applicant import notify_applicant
 from dichvucong.dossier.storage import officials_group_id
 from dichvucong.dossier.submission import attach
 from dichvucong.dossier.transitions import COMMENT_REQUIRED
@@ -344,6 +345,8 @@ class ApologyView(_StaffAction):
             new_due=new_due,
             previous_due=previous,
         )
+        # The applicant gets the apology and the new date by email / SMS.
+        notify_applicant(self.context, "apology", comment=reason, new_due_at=new_due)
         self.context.reindexObject()
         return _(
             "The apology has been recorded; the new date is ${date}.",

@@ -189,5 +189,16 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     screenshot(citizen, "dossier-06-citizen-returned-360")
     result_link = citizen.locator("#dvc-files a[href*='@@dossier-file/']").last
     assert download(citizen, result_link, tmp_path).startswith(b"%PDF")
+
+    # And rates the service from the dossier page.
+    citizen.locator("#dvc-rate-link").click()
+    citizen.wait_for_load_state("networkidle")
+    for criterion in ("overall", "timeliness", "convenience", "attitude"):
+        citizen.locator(f"input[name='{criterion}'][value='5']").check()
+    citizen.locator("form button[type=submit]").last.click()
+    citizen.wait_for_load_state("networkidle")
+    citizen.goto(dossier_url)
+    assert citizen.locator("#dvc-rate-link").count() == 0
+    assert citizen.locator("#dvc-history [data-action='rated']").count() == 1
     assert citizen.js_errors == []
     assert official.js_errors == []

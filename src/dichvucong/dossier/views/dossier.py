@@ -59,6 +59,12 @@ class DossierView(DossierMixin, BrowserView):
 
     forms = ViewPageTemplateFile("templates/forms.pt")
 
+    def can_rate(self):
+        """The applicant may rate the service once the result is returned."""
+        from dichvucong.dossier.notifications.rating import can_rate
+
+        return can_rate(self.context)
+
     def __call__(self):
         self.record_view()
         no_store(self.request.response)

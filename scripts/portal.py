@@ -173,6 +173,23 @@ def check(settings):
     check_zope_conf(settings)
     check_port(settings)
     check_database_lock(settings)
+    warn_missing_system_libraries()
+
+
+# Debian packages the PDF slips need (WeasyPrint); see docs/deployment.md.
+SLIP_LIBRARIES = {"pango-1.0": "libpango-1.0-0", "pangoft2-1.0": "libpangoft2-1.0-0"}
+
+
+def warn_missing_system_libraries():
+    """The portal runs without them, but dossier slips (PDF) would fail: say so once."""
+    import ctypes.util
+
+    missing = [pkg for lib, pkg in SLIP_LIBRARIES.items() if not ctypes.util.find_library(lib)]
+    if missing:
+        say(
+            "warning: PDF slips need Debian packages that are missing: "
+            f"apt-get install {' '.join(missing)} fonts-dejavu-core"
+        )
 
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}

@@ -352,3 +352,19 @@ def test_waiting_for_a_supplement_is_not_overdue(portal, agency_dossiers, as_use
     assert flags[overdue.code] == "paused"
     _, document = worklist(portal, request_, overdue="1")
     assert document.cssselect("#dvc-worklist-empty")
+
+
+def test_new_online_dossier_not_acknowledged_in_8_working_hours_is_flagged(
+    portal, agency_dossiers, as_user, request_
+):
+    late = agency_dossiers["later"]  # due in ten days, but nobody has looked at it
+    late.acknowledge_by = audit.now() - timedelta(hours=1)
+    late.reindexObject()
+    as_user("official_x")
+    _, document = worklist(portal, request_)
+    row = document.cssselect(f"[data-code='{late.code}']")[0]
+    assert row.get("data-flag") == "ack_overdue"
+    # Once accepted, the acknowledgement target no longer applies.
+    api.content.transition(late, transition="accept")
+    _, document = worklist(portal, request_)
+    assert document.cssselect(f"[data-code='{late.code}']")[0].get("data-flag") == "on_time"

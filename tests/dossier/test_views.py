@@ -124,6 +124,9 @@ def test_citizen_sees_her_dossier(portal, submit, as_user):
     assert doc.get_element_by_id("dvc-dossier").get("data-state") == "new"
     assert doc.get_element_by_id("dvc-status-code").get("data-status-code") == "1"
     assert doc.get_element_by_id("dvc-next-step") is not None
+    # An online dossier: when the agency must acknowledge it (8 working hours).
+    acknowledge_by = doc.get_element_by_id("dvc-acknowledge-by").text_content()
+    assert acknowledge_by == f"{dossier.acknowledge_by:%d/%m/%Y %H:%M}"
     # No staff blocks: no ID number, phone, notes, assignee; no internal history.
     assert not doc.cssselect("#dvc-staff")
     assert "001200012345" not in doc.get_element_by_id("dvc-summary").text_content()

@@ -36,6 +36,12 @@ def dossier_due(obj):
 
 
 @indexer(IDossier)
+def dossier_acknowledge_by(obj):
+    """When an online dossier must be accepted or sent back (8 working hours)."""
+    return obj.acknowledge_by
+
+
+@indexer(IDossier)
 def dossier_received(obj):
     return obj.received_at
 

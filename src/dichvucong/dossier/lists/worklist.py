@@ -57,12 +57,16 @@ FLAG_TITLES = {
     "due_soon": _("Due soon"),
     "on_time": _("On time"),
     "paused": _("Waiting for the applicant"),
+    "ack_overdue": _("Not acknowledged in 8 working hours"),
+    "ack_due_soon": _("To acknowledge within 2 working hours"),
 }
 FLAG_CLASSES = {
     "overdue": "text-bg-danger",
     "due_soon": "text-bg-warning",
     "on_time": "text-bg-success",
     "paused": "text-bg-secondary",
+    "ack_overdue": "text-bg-danger",
+    "ack_due_soon": "text-bg-warning",
 }
 
 
@@ -253,6 +257,12 @@ class WorklistView(BrowserView):
             flag = self.calendar.deadline_flag(due, self.now)
         else:
             flag = None
+        # A new online dossier must be accepted or sent back within 8 working hours.
+        acknowledge_by = getattr(brain, "dossier_acknowledge_by", None)
+        if state == "new" and flag != "overdue" and isinstance(acknowledge_by, datetime):
+            ack = self.calendar.deadline_flag(acknowledge_by, self.now, soon_hours=2)
+            if ack in ("overdue", "due_soon"):
+                flag = f"ack_{ack}"
         return {
             "code": brain.dossier_code,
             "url": brain.getURL(),

@@ -96,6 +96,8 @@ class DossierView(DossierMixin, BrowserView):
             "channel_title": self.channel_title(),
             "applicant_name": dossier.applicant_name,
             "paused": dossier.paused_since is not None,
+            # While new: when it must be accepted or sent back (8 working hours).
+            "acknowledge_by": format_datetime(dossier.acknowledge_by) if state == "new" else "",
         }
 
     def procedure_url(self):

@@ -16,7 +16,8 @@ AGENCY_Y = "HN-CAHN"
 PASSWORD = "secret-Passw0rd"
 
 
-def _user(userid, fullname, groups=(), roles=("Member",)):
+def make_user(userid, fullname, groups=(), roles=("Member",)):
+    """Create the user if missing (password PASSWORD); add it to ``groups``."""
     if api.user.get(userid=userid) is None:
         api.user.create(
             username=userid,
@@ -40,11 +41,11 @@ def portal(integration):
     ensure_leaders_group()
     for code in (AGENCY_X, AGENCY_Y):
         ensure_officials_group(code)
-    _user("citizen_a", "Nguyen Van A")
-    _user("citizen_b", "Tran Thi B")
-    _user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
-    _user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
-    _user("leader", "Leader", groups=["dossier-leaders"])
+    make_user("citizen_a", "Nguyen Van A")
+    make_user("citizen_b", "Tran Thi B")
+    make_user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
+    make_user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
+    make_user("leader", "Leader", groups=["dossier-leaders"])
     logout()
     return portal
 

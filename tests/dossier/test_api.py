@@ -6,6 +6,8 @@ from dichvucong.dossier import audit
 from dichvucong.dossier.api.ratelimit import LOOKUPS
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.dossier.conftest import PASSWORD
+from tests.dossier.conftest import make_user
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -19,7 +21,6 @@ import transaction
 BIRTH = "1.001193"
 AGENCY_X = "HN-TTPVHCC"
 AGENCY_Y = "HN-CAHN"
-PASSWORD = "secret-Passw0rd"
 ID_NUMBER = "001200012345"
 PHONE = "0912345678"
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
@@ -46,18 +47,6 @@ FORM_MODEL = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
 </model>"""
 
 
-def _user(userid, fullname, groups=()):
-    api.user.create(
-        username=userid,
-        email=f"{userid}@example.org",
-        password=PASSWORD,
-        roles=["Member"],
-        properties={"fullname": fullname},
-    )
-    for group in groups:
-        api.group.add_user(groupname=group, username=userid)
-
-
 @pytest.fixture
 def site(functional, functional_portal):
     """Users of the dossier tests, 1 MB uploads, a fresh lookup limiter; committed."""
@@ -69,11 +58,11 @@ def site(functional, functional_portal):
         ensure_leaders_group()
         for code in (AGENCY_X, AGENCY_Y):
             ensure_officials_group(code)
-        _user("citizen_a", "Nguyen Van A")
-        _user("citizen_b", "Tran Thi B")
-        _user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
-        _user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
-        _user("leader", "Leader", groups=["dossier-leaders"])
+        make_user("citizen_a", "Nguyen Van A")
+        make_user("citizen_b", "Tran Thi B")
+        make_user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
+        make_user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
+        make_user("leader", "Leader", groups=["dossier-leaders"])
         api.portal.set_registry_record("dichvucong.dossier.max_upload_mb", 1)
     transaction.commit()
     LOOKUPS.reset()

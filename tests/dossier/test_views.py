@@ -27,6 +27,8 @@ from plone.app.testing import setRoles
 from plone.protect import createToken
 from plone.testing.zope import Browser
 from Products.CMFCore.WorkflowCore import WorkflowException
+from tests.dossier.conftest import PASSWORD
+from tests.dossier.conftest import make_user
 from urllib.parse import quote
 from webtest.forms import Upload as Upload_
 from zExceptions import Forbidden
@@ -39,7 +41,6 @@ import transaction
 AGENCY_X = "HN-TTPVHCC"
 AGENCY_Y = "HN-CAHN"
 BIRTH = "1.001193"
-PASSWORD = "secret-Passw0rd"
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 PDF = b"%PDF-1.4\n% test document\n%%EOF\n"
 SCRIPT = "<script>alert(1)</script>"
@@ -595,19 +596,6 @@ def test_slip_data(portal, waiting):
 # --- Through the publisher (functional) -------------------------------------------------
 
 
-def _user(userid, fullname, groups=()):
-    if api.user.get(userid=userid) is None:
-        api.user.create(
-            username=userid,
-            email=f"{userid}@example.org",
-            password=PASSWORD,
-            roles=["Member"],
-            properties={"fullname": fullname},
-        )
-    for group in groups:
-        api.group.add_user(groupname=group, username=userid)
-
-
 @pytest.fixture
 def site(functional_portal):
     """Users and one dossier of citizen_a, committed for the test browser."""
@@ -617,11 +605,11 @@ def site(functional_portal):
     ensure_leaders_group()
     for code in (AGENCY_X, AGENCY_Y):
         ensure_officials_group(code)
-    _user("citizen_a", "Nguyen Van A")
-    _user("citizen_b", "Tran Thi B")
-    _user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
-    _user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
-    _user("leader", "Leader", groups=["dossier-leaders"])
+    make_user("citizen_a", "Nguyen Van A")
+    make_user("citizen_b", "Tran Thi B")
+    make_user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
+    make_user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
+    make_user("leader", "Leader", groups=["dossier-leaders"])
     birth = api.content.find(portal_type="Procedure", catalogue_code=BIRTH)[0].getObject()
     login(portal, "citizen_a")
     dossier = do_submit(

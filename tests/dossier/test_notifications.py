@@ -25,7 +25,7 @@ from tests.dossier.conftest import AGENCY_X
 from tests.dossier.conftest import AGENCY_Y
 from tests.dossier.conftest import BIRTH
 from tests.dossier.conftest import PASSWORD
-from tests.dossier.conftest import _user
+from tests.dossier.conftest import make_user
 from urllib.parse import urlencode
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
@@ -123,10 +123,10 @@ def site(functional, smtp):
         ensure_leaders_group()
         for code in (AGENCY_X, AGENCY_Y):
             ensure_officials_group(code)
-        _user("citizen_a", "Nguyen Van A")
-        _user("citizen_b", "Tran Thi B")
-        _user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
-        _user("leader", "Leader", groups=["dossier-leaders"])
+        make_user("citizen_a", "Nguyen Van A")
+        make_user("citizen_b", "Tran Thi B")
+        make_user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
+        make_user("leader", "Leader", groups=["dossier-leaders"])
     api.portal.set_registry_record("plone.email_from_address", SENDER)
     api.portal.set_registry_record("plone.email_from_name", "Dich vu cong")
     # Plone's SMTP settings are registry records (they override the MailHost's own).

@@ -386,19 +386,3 @@ def test_dossiers_are_found_by_code_not_by_full_text(portal, submit):
     assert not catalog.unrestrictedSearchResults(Title=dossier.code.split("-")[-1])
     found = catalog.unrestrictedSearchResults(dossier_code=dossier.code)
     assert [brain.getPath() for brain in found] == ["/".join(dossier.getPhysicalPath())]
-
-
-def test_upgrade_takes_existing_dossiers_out_of_the_title_index(portal, submit):
-    from dichvucong.upgrades.v2026112201 import unindex_dossier_titles
-
-    dossier = submit("citizen_a")
-    processQueue()
-    catalog = portal.portal_catalog
-    rid = catalog.getrid("/".join(dossier.getPhysicalPath()))
-    # As indexed before 2026112201: the raw object, whose Title holds the code.
-    catalog._catalog.getIndex("Title").index_object(rid, dossier)
-    sequence = dossier.code.split("-")[-1]
-    assert catalog.unrestrictedSearchResults(Title=sequence)
-    unindex_dossier_titles(None)
-    assert not catalog.unrestrictedSearchResults(Title=sequence)
-    assert catalog.unrestrictedSearchResults(dossier_code=dossier.code)

@@ -7,7 +7,6 @@ from dichvucong.dossier.lists.common import STATES
 from dichvucong.interfaces import IDichvucongLayer
 from lxml import html
 from plone import api
-from Products.CMFCore.indexing import processQueue
 from urllib.parse import unquote
 from zExceptions import Unauthorized
 from zope.globalrequest import getRequest
@@ -370,19 +369,3 @@ def test_new_online_dossier_not_acknowledged_in_8_working_hours_is_flagged(
     _, document = worklist(portal, request_)
     assert document.cssselect(f"[data-code='{late.code}']")[0].get("data-flag") == "on_time"
 
-
-def test_dossiers_are_found_by_code_not_by_full_text(portal, submit):
-    """Each code brings new words (its sequence number); two submissions adding a word
-    at once get the same new word id and conflict beyond resolution, so dossiers stay
-    out of the full-text indexes (this made 1 of 200 concurrent confirmations fail)."""
-    lexicon = portal.portal_catalog.plone_lexicon
-    submit("citizen_a")  # the first one also makes the month's folder
-    processQueue()
-    words = lexicon.length()
-    dossier = submit("citizen_a")
-    processQueue()
-    assert lexicon.length() == words
-    catalog = portal.portal_catalog
-    assert not catalog.unrestrictedSearchResults(Title=dossier.code.split("-")[-1])
-    found = catalog.unrestrictedSearchResults(dossier_code=dossier.code)
-    assert [brain.getPath() for brain in found] == ["/".join(dossier.getPhysicalPath())]

@@ -57,12 +57,3 @@ def dossier_searchable(obj):
     # Dossiers stay out of the site's full-text search.
     return ""
 
-
-@indexer(IDossier)
-def dossier_title(obj):
-    """Dossiers stay out of the Title full-text index too: staff find them by
-    ``dossier_code``. Each code brings new words (its sequence number, the day), and
-    concurrent submissions both adding a word get the same new word id in the
-    lexicon, an unresolvable write conflict; under load a confirmation could run out
-    of retries. ``sortable_title`` still sorts them."""
-    raise AttributeError("Title")

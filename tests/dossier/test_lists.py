@@ -368,4 +368,3 @@ def test_new_online_dossier_not_acknowledged_in_8_working_hours_is_flagged(
     api.content.transition(late, transition="accept")
     _, document = worklist(portal, request_)
     assert document.cssselect(f"[data-code='{late.code}']")[0].get("data-flag") == "on_time"
-

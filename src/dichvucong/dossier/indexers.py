@@ -56,4 +56,3 @@ def dossier_paused(obj):
 def dossier_searchable(obj):
     # Dossiers stay out of the site's full-text search.
     return ""
-

@@ -285,7 +285,8 @@ def serve(settings):
     if settings.demo_accounts:
         say(
             "demo accounts (password from DEMO_PASSWORD, 'hanoi-demo' by default): "
-            "citizen congdan, officials canbo.hoankiem and canbo.trungtam, leader lanhdao"
+            "citizen congdan, officials canbo.hoankiem and canbo.trungtam, leader lanhdao, "
+            "communications writer bientap and reviewer pheduyet"
         )
     threading.Thread(target=tail, args=(log, child), daemon=True).start()
     code = child.wait()

@@ -1,4 +1,5 @@
-"""Demo accounts for development portals: a citizen, officials of two agencies, a leader.
+"""Demo accounts for development portals: a citizen, officials of two agencies, a leader,
+a communications writer and reviewer.
 
 Read from ``profiles/<city>/demo/accounts.json``. Created by ``make start`` only on the
 loopback interface (or with DEMO_ACCOUNTS=1 and an explicit DEMO_PASSWORD), so that a
@@ -34,4 +35,9 @@ def create_demo_accounts(city_profile_dir, password):
             api.group.add_user(groupname=group, username=userid)
         if account.get("role") == "leader":
             api.group.add_user(groupname=LEADERS_GROUP, username=userid)
+        # Other groups by name (e.g. the editorial groups, made by the city profile).
+        for group in account.get("groups", ()):
+            if api.group.get(groupname=group) is None:
+                api.group.create(groupname=group)
+            api.group.add_user(groupname=group, username=userid)
     return created

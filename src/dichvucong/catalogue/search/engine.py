@@ -588,15 +588,20 @@ def catalog_generation(catalog):
 
 
 def registry_abbreviations():
-    """The editable abbreviations (registry record ``dichvucong.abbreviations``)."""
+    """The editable abbreviations (registry record ``dichvucong.abbreviations``) and the
+    site's public glossary terms; the registry wins where both name an abbreviation."""
+    from dichvucong.publishing.glossary.terms import glossary_abbreviations
     from plone.registry.interfaces import IRegistry
     from zope.component import queryUtility
 
     registry = queryUtility(IRegistry)
     lines = registry.get("dichvucong.abbreviations") if registry is not None else None
-    if lines is None:
-        return dict(DEFAULT_ABBREVIATIONS)
-    return parse_abbreviations(lines)
+    mapping = dict(DEFAULT_ABBREVIATIONS) if lines is None else parse_abbreviations(lines)
+    known = {fold(short) for short in mapping}
+    for short, long in glossary_abbreviations().items():
+        if fold(short) not in known:
+            mapping[short] = long
+    return mapping
 
 
 def catalogue_index(portal, catalog=None, abbreviations=None):

@@ -1,5 +1,6 @@
 """Test layers: a Plone site with dichvucong and a city's site data (Hanoi by default)."""
 
+from Acquisition import aq_parent
 from dichvucong.setup.cities import city_zcml
 from dichvucong.setup.site import BASE_PROFILES
 from dichvucong.setup.site import city_profile_id
@@ -11,6 +12,7 @@ from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import applyProfile
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from Products.CMFCore.indexing import processQueue
+from Testing.makerequest import makerequest
 from zope.configuration import xmlconfig
 import os
 
@@ -39,6 +41,11 @@ class DichvucongLayer(PloneSandboxLayer):
         # Index now, while the site is set: the layer commits after unsetting it, and
         # a queue processed then indexes without the site's workflows and types.
         processQueue()
+        # The layer's import steps run without a request in their acquisition chain
+        # (`make start` has one, through zconsole), and is_default_page needs it: a
+        # section reindexed during setup would drop out of the navigation.
+        portal = makerequest(aq_parent(portal))[portal.getId()]
+        portal.portal_catalog.reindexIndex("is_default_page", portal.REQUEST)
 
 
 FIXTURE = DichvucongLayer()

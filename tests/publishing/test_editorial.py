@@ -9,6 +9,7 @@ publish, a reviewer can; the public sees published items only.
 from contextlib import contextmanager
 from DateTime import DateTime
 from dichvucong.publishing.editorial.setup import adopt_existing_content
+from dichvucong.publishing.editorial.workflow import REASON_REQUIRED
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
@@ -25,6 +26,7 @@ from tests.publishing.editorial_helpers import bring_to
 from tests.publishing.editorial_helpers import make_team
 from tests.publishing.editorial_helpers import write
 from zExceptions import Unauthorized
+from zope.i18n import translate
 import pytest
 
 
@@ -289,7 +291,7 @@ def test_send_back_without_reason_is_refused(portal, item_in):
         for comment in ("", "   "):
             with pytest.raises(WorkflowException) as refused:
                 portal.portal_workflow.doActionFor(item, "reject", comment=comment)
-            assert "reason" in str(refused.value)
+            assert str(refused.value) == translate(REASON_REQUIRED, context=portal.REQUEST)
     assert api.content.get_state(item) == "pending"
 
 

@@ -523,3 +523,31 @@ def test_add_form_refuses_a_step_image_without_description(functional_portal, br
     )
     transaction.begin()
     assert guide.objectIds() == []
+
+
+def test_service_form_links_the_guides_of_its_procedure(functional_portal, browser):
+    """The other way back: a citizen on the birth form reaches its guide."""
+    form = functional_portal["dich-vu-cong-truc-tuyen"]["dang-ky-khai-sinh"]
+    browser.open(form.absolute_url())
+    (aside,) = page(browser).cssselect(".dvc-form-guides")
+    assert text(aside.cssselect("h2")[0]) == vi("Related guides")
+    urls = [a.get("href") for a in aside.cssselect("li > a")]
+    assert f"{functional_portal.absolute_url()}/huong-dan/dang-ky-khai-sinh-truc-tuyen" in urls
+    # A form whose procedure has no guide shows no empty box.
+    with api.env.adopt_roles(["Manager"]):
+        other = api.content.create(
+            container=functional_portal["dich-vu-cong-truc-tuyen"], type="EasyForm", title="Khác"
+        )
+        api.content.transition(other, to_state="published")
+    transaction.commit()
+    browser.open(other.absolute_url())
+    assert not page(browser).cssselect(".dvc-form-guides")
+
+
+def test_service_form_asks_visitors_to_log_in_first(functional_portal, browser):
+    """The notice (forms/notice.py) shows on easyform's page, which renders no
+    content-body viewlets: it sits above the content."""
+    form = functional_portal["dich-vu-cong-truc-tuyen"]["dang-ky-khai-sinh"]
+    browser.open(form.absolute_url())
+    (notice,) = page(browser).cssselect(".dossier-login-notice")
+    assert "/login?came_from=" in notice.cssselect("a")[0].get("href")

@@ -102,6 +102,12 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     citizen.wait_for_load_state("networkidle")
     # Her name and email come from her account: not asked again.
     assert citizen.locator("#form-widgets-applicant_name").input_value()
+    # No stray English: the honeypot's default fieldset has no visible "Default"
+    # heading, and lists start with a Vietnamese prompt.
+    assert citizen.locator("#fieldsetlegend-default").is_hidden()
+    assert citizen.locator("#form-widgets-relationship option").first.inner_text() == (
+        "Chọn một mục..."
+    )
     citizen.fill("#form-widgets-applicant_id_number", "001190012345")
     citizen.fill("#form-widgets-applicant_phone", "0912345678")
     citizen.select_option("#form-widgets-relationship", label="Mẹ")

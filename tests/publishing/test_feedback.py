@@ -9,7 +9,6 @@ from dichvucong.publishing.feedback import clients
 from dichvucong.publishing.feedback import helpful
 from dichvucong.publishing.feedback import rating
 from dichvucong.publishing.feedback.honeypot import WithoutPersonalData
-from lxml import html
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import TEST_USER_ID
@@ -19,6 +18,7 @@ from plone.app.testing import login
 from plone.app.testing import setRoles
 from plone.app.textfield.value import RichTextValue
 from plone.testing.zope import Browser
+from tests.publishing.pages import page
 from urllib.parse import urlencode
 from zope.i18n import translate
 import json
@@ -130,10 +130,6 @@ def refused(browser):
     return status(browser) in (401, 403) or any(
         part in browser.url for part in ("login", "insufficient-privileges")
     )
-
-
-def page(browser):
-    return html.fromstring(browser.contents)
 
 
 def token_from(browser, obj):

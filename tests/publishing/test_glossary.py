@@ -11,8 +11,6 @@ from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
 from plone.app.textfield.value import RichTextValue
 from plone.testing.zope import Browser
 from zope.schema.interfaces import ValidationError
@@ -32,13 +30,6 @@ SEED = {
     "VNeID": "Ứng dụng định danh điện tử quốc gia",
     "DVC": "Dịch vụ công",
 }
-
-
-@pytest.fixture
-def portal(integration):
-    portal = integration["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
 
 
 @pytest.fixture

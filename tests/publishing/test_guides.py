@@ -7,18 +7,17 @@ from dichvucong.publishing.guides.content import InvalidCaptions
 from dichvucong.publishing.guides.content import InvalidVideo
 from dichvucong.publishing.guides.content import NotAProcedure
 from dichvucong.publishing.guides.layout import KIND_LAYOUTS
-from lxml import html
 from pathlib import Path
 from plone import api
 from plone.app.blocks.layoutbehavior import ILayoutAware
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from plone.tiles.interfaces import ITileType
+from tests.publishing.pages import page
+from tests.publishing.pages import text
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.component import queryUtility
@@ -46,14 +45,6 @@ def vi(msgid):
     """What the Vietnamese page shows for a msgid: its translation once the vi
     catalogue has it, the English msgid until then."""
     return translate(msgid, domain="dichvucong", target_language="vi")
-
-
-def text(element):
-    return " ".join(element.text_content().split())
-
-
-def page(browser):
-    return html.fromstring(browser.contents)
 
 
 def procedure(code):
@@ -93,13 +84,6 @@ def make_guide(container, id, publish=True, steps=(), questions=(), **fields):
 
 
 # --- Types ------------------------------------------------------------------
-
-
-@pytest.fixture
-def portal(integration):
-    portal = integration["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
 
 
 def test_guide_holds_steps_questions_images_and_files(portal):

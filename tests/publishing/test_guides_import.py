@@ -6,8 +6,6 @@ from dichvucong.publishing.guides.profile import import_publishing
 from pathlib import Path
 from plone import api
 from plone.app.blocks.layoutbehavior import ILayoutAware
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
 from Products.GenericSetup.context import DirectoryImportContext
 import json
 import pytest
@@ -21,13 +19,6 @@ ESSENTIAL = {
     )
 }
 PNG = (STARTER / "images" / "khai-sinh-1-dang-nhap.png").read_bytes()
-
-
-@pytest.fixture
-def portal(integration):
-    portal = integration["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
 
 
 def published_guides():

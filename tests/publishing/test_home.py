@@ -12,9 +12,9 @@ from plone import api
 from plone.app.blocks.layoutbehavior import ILayoutAware
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
 from plone.tiles.interfaces import ITileType
+from tests.publishing.pages import page
+from tests.publishing.pages import text
 from zope.component import getUtility
 from zope.component import queryUtility
 from zope.schema.interfaces import IVocabularyFactory
@@ -29,21 +29,6 @@ ESSENTIAL = "dịch vụ công thiết yếu"
 REPO = Path(__file__).resolve().parents[2]
 LAYOUTS = REPO / "src" / "dichvucong" / "publishing" / "guides" / "layouts"
 TILES = ["search", "essential", "popular", "guides", "news", "contact"]
-
-
-@pytest.fixture
-def portal(integration):
-    portal = integration["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
-
-
-def page(browser):
-    return html.fromstring(browser.contents)
-
-
-def text(element):
-    return " ".join(element.text_content().split())
 
 
 def procedures_json():

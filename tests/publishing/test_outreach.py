@@ -23,13 +23,6 @@ import pytest
 
 
 @pytest.fixture
-def portal(integration):
-    portal = integration["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return portal
-
-
-@pytest.fixture
 def news(portal):
     return portal["tin-tuc"]
 

@@ -5,13 +5,14 @@ from DateTime import DateTime
 from datetime import datetime
 from dichvucong import _
 from io import BytesIO
-from lxml import html
 from PIL import Image
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
+from tests.publishing.pages import page
+from tests.publishing.pages import text
 from zope.i18n import translate
 import pytest
 import pytz
@@ -29,14 +30,6 @@ def vi(msgid):
     """What the Vietnamese page shows for a msgid: its translation once the vi
     catalogue has it, the English msgid until then."""
     return translate(msgid, target_language="vi")
-
-
-def text(element):
-    return " ".join(element.text_content().split())
-
-
-def page(browser):
-    return html.fromstring(browser.contents)
 
 
 def png(width, height, colour=(165, 15, 21)):

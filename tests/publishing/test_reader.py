@@ -3,10 +3,10 @@
 
 from dichvucong.publishing.home.readertools import FACEBOOK
 from dichvucong.publishing.home.readertools import share_links
-from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from tests.publishing.pages import page
 from urllib.parse import parse_qs
 from urllib.parse import quote
 from urllib.parse import unquote
@@ -16,10 +16,6 @@ import transaction
 
 
 TRICKY_TITLE = 'Tin "A&B" <i>đặc biệt</i>'
-
-
-def page(browser):
-    return html.fromstring(browser.contents)
 
 
 def tools_of(browser):

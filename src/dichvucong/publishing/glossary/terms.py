@@ -19,6 +19,7 @@ from dichvucong.catalogue.text import nfc
 from dichvucong.catalogue.text import sort_key
 from plone import api
 from ZODB.utils import z64
+from zope.globalrequest import getRequest
 import re
 
 
@@ -77,14 +78,36 @@ def is_public(obj):
     return "Anonymous" in rolesForPermissionOn("View", obj)
 
 
+_MEMO = "dichvucong.glossary.public:"
+
+
 def public_glossaries(portal):
+    """The public glossaries, looked up once per request: a page asks for them several
+    times (header link, ``<abbr>`` transform, search), and the catalogue indexes every
+    procedure's search text with them, so a bulk import would otherwise run one catalog
+    query (and flush the indexing queue) per procedure. ``forget_glossaries`` drops the
+    memo when a glossary is added, removed or changes state."""
+    request = getRequest()
+    memo = getattr(request, "other", None)
+    key = _MEMO + "/".join(portal.getPhysicalPath())
+    if memo is not None and key in memo:
+        return memo[key]
     catalog = api.portal.get_tool("portal_catalog")
     glossaries = []
     for brain in catalog.unrestrictedSearchResults(portal_type=GLOSSARY_TYPE, sort_on="path"):
         obj = brain._unrestrictedGetObject()
         if obj is not None and is_public(obj):
             glossaries.append(obj)
+    if memo is not None:
+        memo[key] = glossaries
     return glossaries
+
+
+def forget_glossaries(*args):
+    memo = getattr(getRequest(), "other", None)
+    if memo:
+        for key in [key for key in memo if isinstance(key, str) and key.startswith(_MEMO)]:
+            del memo[key]
 
 
 def read_terms(glossaries):

@@ -26,9 +26,6 @@ import urllib.request
 
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
-
-from dichvucong.setup.cities import city_zcml  # noqa: E402
 
 
 TEMPLATES = ROOT / "instance" / "templates"
@@ -101,7 +98,7 @@ def configure(settings, force=False):
         "var_dir": settings.var,
         "host": settings.host,
         "port": settings.port,
-        "city": settings.city,
+        "city_profiles": settings.profiles,
     }
     conf = settings.zope_conf
     template = TEMPLATES / "zope.conf.in"
@@ -112,12 +109,20 @@ def configure(settings, force=False):
         conf.write_text(render("zope.conf.in", values), encoding="utf-8")
     write_if_changed(settings.etc / "zope.ini", render("zope.ini.in", values))
     write_if_changed(settings.etc / "site.zcml", render("site.zcml.in", values))
-    city_dir = settings.profiles / settings.city
-    try:
-        zcml = city_zcml(settings.city, city_dir)
-    except FileNotFoundError as exc:
-        raise Fail(f"city profile not found: {exc} (set CITY=...)") from None
-    write_if_changed(settings.etc / "city.zcml", zcml)
+    check_city(settings)
+    # Written by earlier versions, which registered the city's profile through ZCML.
+    (settings.etc / "city.zcml").unlink(missing_ok=True)
+
+
+def check_city(settings):
+    """The city's folder must be complete: a distribution and a profile."""
+    folder = settings.profiles / settings.city
+    missing = [name for name in ("metadata.xml", "profiles.json") if not (folder / name).is_file()]
+    if missing:
+        raise Fail(
+            f"city profile not found: {folder} lacks {', '.join(missing)} "
+            f"(set CITY=... to one of the folders in {settings.profiles})"
+        )
 
 
 def check_zope_conf(settings):
@@ -220,7 +225,6 @@ def create_site(settings):
     env = dict(os.environ, SITE_ID=settings.site_id, CITY=settings.city)
     env["ADMIN_USER"] = settings.admin_user
     env["ADMIN_PASSWORD"] = settings.admin_password
-    env["CITY_PROFILES"] = str(settings.profiles)
     if settings.demo_accounts:
         env["DEMO_PASSWORD"] = settings.demo_password
     with log.open("w", encoding="utf-8") as out:

@@ -2,13 +2,19 @@
 
 from BTrees.OOBTree import OOBTree
 from dichvucong import _
+from dichvucong.base.sections import section
+from dichvucong.base.sections import section_path
 from dichvucong.dossier.codes import make_counters
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from plone.portlets.constants import CONTEXT_CATEGORY
+from plone.portlets.interfaces import ILocalPortletAssignmentManager
+from plone.portlets.interfaces import IPortletManager
+from zope.component import getMultiAdapter
+from zope.component import getUtility
 from zope.i18n import translate
 
 
-STORE_ID = "ho-so"
 OFFICIALS_ROLE = "Official"
 LEADER_ROLE = "Leader"
 LEADERS_GROUP = "dossier-leaders"
@@ -20,28 +26,42 @@ def officials_group_id(agency_code):
 
 
 def ensure_store(portal):
-    """The store, set up on first use (install, upgrade, or the first submission).
-
-    Called on every submission: when the store is complete this is one lookup."""
-    store = portal.get(STORE_ID)
+    """The store, completed on first use if it lacks something (a site made before one
+    of its parts existed). Called on every submission: when the store is complete this
+    is one lookup."""
+    store = section("dossiers", portal)
     if store is not None and getattr(store, "drafts", None) is not None:
         return store
     return setup_store(portal)
 
 
 def setup_store(portal):
-    """Create or complete the store (idempotent; install and upgrade steps)."""
-    store = portal.get(STORE_ID)
+    """Create or complete the store where the city's site data puts it (idempotent;
+    install and upgrade steps)."""
+    store = section("dossiers", portal)
     if store is None:
-        store = createContentInContainer(
+        # store_added completes it.
+        return createContentInContainer(
             portal,
             "DossierStore",
-            id=STORE_ID,
+            id=section_path("dossiers"),
             title=translate(_("Dossiers"), target_language="vi"),
             checkConstraints=False,
         )
-        store.exclude_from_nav = True
-        _private(store)
+    complete_store(store)
+    return store
+
+
+def store_added(store, event):
+    """A new store (the city's site data, or setup_store): private, out of the
+    navigation, with its counters and drafts."""
+    store.exclude_from_nav = True
+    _private(store)
+    complete_store(store)
+
+
+def complete_store(store):
+    """Add what the store lacks: counters, form schemas, drafts, no portlets."""
     if getattr(store, "counters", None) is None:
         store.counters = make_counters()
     for name in ("schemas", "drafts"):
@@ -53,17 +73,10 @@ def setup_store(portal):
         store.drafts[DRAFTS_SENTINEL] = None
     _block_portlets(store)
     ensure_leaders_group()
-    return store
 
 
 def _block_portlets(store):
     """No navigation portlet listing agency and month folders beside a dossier."""
-    from plone.portlets.constants import CONTEXT_CATEGORY
-    from plone.portlets.interfaces import ILocalPortletAssignmentManager
-    from plone.portlets.interfaces import IPortletManager
-    from zope.component import getMultiAdapter
-    from zope.component import getUtility
-
     for name in ("plone.leftcolumn", "plone.rightcolumn"):
         manager = getUtility(IPortletManager, name=name)
         assignments = getMultiAdapter((store, manager), ILocalPortletAssignmentManager)
@@ -84,7 +97,7 @@ def _private(folder):
 
 
 def get_store():
-    return api.portal.get().get(STORE_ID)
+    return section("dossiers")
 
 
 def ensure_leaders_group():

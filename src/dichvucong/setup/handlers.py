@@ -11,13 +11,5 @@ class HiddenProfiles:
         return ["dichvucong:uninstall"]
 
 
-def post_install(context):
-    """After dichvucong:default: the dossier store (content, so not in the profile)."""
-    from dichvucong.dossier.storage import setup_store
-    from plone import api
-
-    setup_store(api.portal.get())
-
-
 def uninstall(context):
     """After dichvucong:uninstall: nothing beyond the profile yet."""

@@ -1,55 +1,33 @@
-"""Create a city's Plone site: the Classic UI distribution plus our profiles."""
+"""Create a city's Plone site from the city's distribution (plone.distribution)."""
 
 from AccessControl.SecurityManagement import newSecurityManager
-from Products.CMFPlone.factory import addPloneSite
-import transaction
-
-
-BASE_PROFILES = (
-    "plone.app.caching:default",
-    "dichvucong:default",
-)
-
-
-def city_profile_id(city):
-    """Profile id under which a city's site data is registered (see instance/)."""
-    return f"dichvucong:{city}"
+from dichvucong.base.zopeapi import set_zope_user_password
+from dichvucong.setup.cities import distribution_name
+from plone.distribution.api import site as site_api
 
 
 def ensure_admin(app, user, password):
-    """Create the Zope admin user if missing; always (re)set the given password."""
-    users = app.acl_users
-    if users.getUserById(user) is None:
-        users._doAddUser(user, password, ["Manager"], [])
-    elif "users" in users.objectIds():
-        # The root user folder after a first start: PlonePAS's pluggable one, whose
-        # _doChangeUser needs plugin types the root folder does not register.
-        users.users.updateUserPassword(user, password)
-    else:
-        users._doChangeUser(user, password, ["Manager"], [])
-    admin = users.getUserById(user).__of__(users)
+    """Create the Zope admin user if missing; always (re)set the given password; act
+    as that user from now on."""
+    set_zope_user_password(app.acl_users, user, password, roles=["Manager"])
+    admin = app.acl_users.getUserById(user).__of__(app.acl_users)
     newSecurityManager(None, admin)
 
 
-def create_site(app, site_id, city, default_language="vi"):
+def create_site(app, site_id, city, default_language="vi", timezone="Asia/Ho_Chi_Minh"):
     """Create the site if it does not exist. Returns (site, created).
 
-    The classic distribution applies Plone's own profiles; ours and the city's
-    follow in the same transaction, so a failure leaves no half-made site.
+    The city's distribution applies Plone's profiles, ours and the city's site data in
+    one transaction, so a failure leaves no half-made site.
     """
     if site_id in app.objectIds():
         return app[site_id], False
-    site = addPloneSite(
-        app,
-        site_id,
-        title=site_id,
-        distribution_name="classic",
-        default_language=default_language,
-        portal_timezone="Asia/Ho_Chi_Minh",
-        setup_content=False,
-    )
-    setup_tool = site.portal_setup
-    for profile_id in (*BASE_PROFILES, city_profile_id(city)):
-        setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
-    transaction.commit()
+    answers = {
+        "site_id": site_id,
+        "title": site_id,
+        "default_language": default_language,
+        "portal_timezone": timezone,
+        "setup_content": True,
+    }
+    site = site_api.create(app, distribution_name(city), answers)
     return site, True

@@ -5,6 +5,9 @@ step explicitly). A dry run validates every row the same way and writes nothing.
 """
 
 from datetime import date
+from dichvucong.base.sections import SectionMissing
+from dichvucong.base.sections import section
+from dichvucong.base.sections import section_path
 from dichvucong.catalogue.transfer.kinds import KINDS
 from dichvucong.catalogue.transfer.reader import FileProblem
 from dichvucong.catalogue.transfer.reader import read_rows
@@ -52,9 +55,14 @@ def import_file(portal, data, filename, kind_name, dry_run=False, fmt=None, prog
 
 def import_rows(portal, kind, rows, dry_run=False, report=None, progress=None):
     report = report or Report(kind=kind.name, dry_run=dry_run)
-    folder = portal.get(kind.folder)
+    try:
+        folder = section(kind.section, portal)
+    except SectionMissing as exc:
+        report.error = str(exc)
+        return report
     if folder is None:
-        report.error = f"the folder /{kind.folder} is missing: apply the city profile first"
+        path = section_path(kind.section)
+        report.error = f"the folder /{path} is missing: apply the city profile first"
         return report
     run = _Run(portal, kind, folder, dry_run)
     duplicates = run.duplicate_codes(rows)

@@ -12,7 +12,8 @@ class Kind:
     name: str
     portal_type: str
     schema: object
-    folder: str
+    # The role of the section holding this kind (dichvucong.base.sections).
+    section: str
     # Fields of the file, in export order. title/description come from IBasic.
     fields: tuple
     required: tuple
@@ -28,7 +29,7 @@ DOMAINS = Kind(
     name="domains",
     portal_type="Domain",
     schema=IDomain,
-    folder="linh-vuc",
+    section="domains",
     fields=("code", "title", "description"),
     required=("code", "title"),
 )
@@ -36,7 +37,7 @@ AGENCIES = Kind(
     name="agencies",
     portal_type="Agency",
     schema=IAgency,
-    folder="co-quan",
+    section="agencies",
     fields=(
         "code",
         "title",
@@ -57,7 +58,7 @@ PROCEDURES = Kind(
     name="procedures",
     portal_type="Procedure",
     schema=IProcedure,
-    folder="thu-tuc-hanh-chinh",
+    section="procedures",
     fields=(
         "national_code",
         "local_code",

@@ -1,6 +1,7 @@
 """@@my-dossiers: the citizen's own dossiers, newest first, read from the catalog."""
 
 from dichvucong import _
+from dichvucong.base.sections import section_url
 from dichvucong.dossier.lists.common import b_start
 from dichvucong.dossier.lists.common import format_day
 from dichvucong.dossier.lists.common import format_moment
@@ -18,8 +19,6 @@ from zope.i18n import translate
 
 
 PAGE_SIZE = 20
-# Where a citizen starts a new dossier.
-CATALOGUE_PATH = "thu-tuc-hanh-chinh"
 
 
 class MyDossiersView(BrowserView):
@@ -75,4 +74,5 @@ class MyDossiersView(BrowserView):
         )
 
     def catalogue_url(self):
-        return f"{api.portal.get().absolute_url()}/{CATALOGUE_PATH}"
+        """Where a citizen starts a new dossier: the procedure catalogue."""
+        return section_url("procedures")

@@ -8,6 +8,7 @@ a dossier has.
 """
 
 from dichvucong import _
+from dichvucong.base.sections import section_url
 from dichvucong.dossier import audit
 from dichvucong.dossier.views.common import fullname
 from plone import api
@@ -29,7 +30,6 @@ REASON_ENTRY = {
     "refusal": "refuse",
     "apology": "apology",
 }
-LOOKUP_PATH = "tra-cuu-ho-so"
 
 
 def latest_entry(dossier, action):
@@ -97,7 +97,7 @@ def slip_data(dossier, kind, target_language="vi"):
         "reason": None,
         "official_name": None,
         "issued_at": audit.now(),
-        "lookup_url": f"{portal.absolute_url()}/{LOOKUP_PATH}",
+        "lookup_url": section_url("lookup", portal),
     }
     if kind == "receipt":
         official = _receiving_official(dossier)

@@ -42,27 +42,6 @@ class IHomeSettings(Interface):
         min=1,
         max=20,
     )
-    procedures_section = schema.ASCIILine(
-        title=_("Procedures section"),
-        description=_("Path of the procedure search page, relative to the site."),
-        required=False,
-        default="thu-tuc-hanh-chinh",
-    )
-    guides_section = schema.ASCIILine(
-        title=_("Guides section"),
-        required=False,
-        default="huong-dan",
-    )
-    news_section = schema.ASCIILine(
-        title=_("News section"),
-        required=False,
-        default="tin-tuc",
-    )
-    help_page = schema.ASCIILine(
-        title=_("Help and feedback page"),
-        required=False,
-        default="hoi-dap-gop-y",
-    )
 
 
 class IReaderToolsSettings(Interface):

@@ -7,6 +7,8 @@ nothing to show renders nothing. Every value is escaped by the page templates.
 """
 
 from AccessControl import getSecurityManager
+from dichvucong.base.sections import section
+from dichvucong.base.sections import section_paths
 from dichvucong.publishing.home.sources import essential_procedures
 from dichvucong.publishing.home.sources import home_settings
 from dichvucong.publishing.home.sources import latest_published
@@ -18,13 +20,12 @@ from plone.memoize.view import memoize
 from plone.tiles import Tile
 
 
-def section(path):
-    """The object at ``path`` (relative to the site) if the reader may view it."""
-    path = (path or "").strip().strip("/")
-    if not path:
+def viewable_section(role):
+    """The section with this role (the city's site data says which) if the reader may
+    view it; None when the city has no such section."""
+    if role not in section_paths():
         return None
-    portal = api.portal.get()
-    obj = portal.unrestrictedTraverse(path, None)
+    obj = section(role)
     if obj is None or not getSecurityManager().checkPermission("View", obj):
         return None
     return obj
@@ -57,7 +58,7 @@ class SearchTile(HomeTile):
     """A large search box posting to the procedure search page (``@@procedures``)."""
 
     def search_url(self):
-        folder = section(self.settings.procedures_section)
+        folder = viewable_section("procedures")
         base = folder.absolute_url() if folder is not None else api.portal.get().absolute_url()
         return f"{base}/@@procedures"
 
@@ -80,7 +81,7 @@ class PopularProceduresTile(HomeTile):
         return self.procedure_items(popular_procedures(api.portal.get(), limit))
 
     def all_url(self):
-        folder = section(self.settings.procedures_section)
+        folder = viewable_section("procedures")
         return folder.absolute_url() if folder is not None else None
 
 
@@ -88,7 +89,7 @@ class LatestTile(HomeTile):
     """The newest published items of one type, newest first."""
 
     portal_type = None
-    section_setting = None
+    section_role = None
 
     @memoize
     def items(self):
@@ -110,18 +111,18 @@ class LatestTile(HomeTile):
         return items
 
     def all_url(self):
-        folder = section(getattr(self.settings, self.section_setting))
+        folder = viewable_section(self.section_role)
         return folder.absolute_url() if folder is not None else None
 
 
 class LatestGuidesTile(LatestTile):
     portal_type = "Guide"
-    section_setting = "guides_section"
+    section_role = "guides"
 
 
 class LatestNewsTile(LatestTile):
     portal_type = "News Item"
-    section_setting = "news_section"
+    section_role = "news"
 
 
 class ContactTile(HomeTile):
@@ -137,5 +138,5 @@ class ContactTile(HomeTile):
         return f"tel:{digits}" if digits else None
 
     def help_url(self):
-        page = section(self.settings.help_page)
+        page = viewable_section("questions")
         return page.absolute_url() if page is not None else None

@@ -1,7 +1,12 @@
 """2026112102 -> 2026112103: dossiers: types, dossier_workflow, roles and permissions,
 indexes, upload, calendar, lookup and notification settings, the "My dossiers" user
-action, the dossier store, and the status lookup on /tra-cuu-ho-so."""
+action, and the dossier store.
 
+The store is a section of the city's site data: where the city already names it,
+it is created or completed here; otherwise the city's own upgrade creates it. The
+lookup page's view is the city's too (its upgrade gives the section its view)."""
+
+from dichvucong.base.sections import section_paths
 from dichvucong.dossier.storage import setup_store
 from plone import api
 
@@ -22,9 +27,5 @@ def add_dossiers(context):
     ):
         setup.runImportStepFromProfile(PROFILE, step)
     # No dossier exists before this step: the new indexes need no reindex.
-    portal = api.portal.get()
-    setup_store(portal)
-    # The city's lookup page now shows the status lookup form.
-    lookup = portal.get("tra-cuu-ho-so")
-    if lookup is not None and lookup.getLayout() != "dossier-lookup":
-        lookup.setLayout("dossier-lookup")
+    if "dossiers" in section_paths():
+        setup_store(api.portal.get())

@@ -1,12 +1,11 @@
 """2026112103 -> 2026112201: publishing. Guide, Campaign, OutreachKit, Glossary types;
-communications_workflow and its groups; comments with moderation (plone.app.discussion,
-our comment workflow), ratings and guide feedback; the glossary, reader tools and the
-Mosaic home page; the city's starter content."""
+communications_workflow; comments with moderation (plone.app.discussion, our comment
+workflow), ratings and guide feedback; the glossary, reader tools and the Mosaic home
+page. The city's starter content, groups, home page and news view come with the
+city's own upgrade (profiles/<city>/upgrades.json)."""
 
 from dichvucong.publishing.editorial.setup import adopt_existing_content
-from dichvucong.setup.site import city_profile_id
 from plone import api
-import os
 
 
 PROFILE = "profile-dichvucong:default"
@@ -26,15 +25,5 @@ def add_publishing(context):
         "actions",
     ):
         setup.runImportStepFromProfile(PROFILE, step)
-    portal = api.portal.get()
     # News items and events move to communications_workflow keeping their public state.
-    adopt_existing_content(portal)
-    # The news section shows news and events with the search by date.
-    news = portal.get("tin-tuc")
-    if news is not None and news.getLayout() == "listing_view":
-        news.setLayout("news-by-date")
-    # The city's starter content, groups and home page (each step leaves what exists).
-    city = city_profile_id(os.environ.get("CITY", "hanoi"))
-    if city in {profile["id"] for profile in setup.listProfileInfo()}:
-        for step in ("dichvucong-publishing", "dichvucong-editorial", "dichvucong-home"):
-            setup.runImportStepFromProfile(f"profile-{city}", step)
+    adopt_existing_content(api.portal.get())

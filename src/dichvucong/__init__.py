@@ -6,6 +6,3 @@ from zope.i18nmessageid import MessageFactory
 PACKAGE_NAME = "dichvucong"
 
 _ = MessageFactory(PACKAGE_NAME)
-
-# Must run before any template is compiled; see compat.py.
-from dichvucong import compat  # noqa: E402,F401

@@ -31,10 +31,14 @@ not empty the result), as long as one word is known.
 from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field
+from dichvucong.catalogue.search.interfaces import IAbbreviationSource
 from dichvucong.catalogue.text import DEFAULT_ABBREVIATIONS
 from dichvucong.catalogue.text import fold
 from dichvucong.catalogue.text import sort_key
 from dichvucong.catalogue.text import words
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtilitiesFor
+from zope.component import queryUtility
 import math
 import threading
 import time
@@ -589,16 +593,16 @@ def catalog_generation(catalog):
 
 def registry_abbreviations():
     """The editable abbreviations (registry record ``dichvucong.abbreviations``) and the
-    site's public glossary terms; the registry wins where both name an abbreviation."""
-    from dichvucong.publishing.glossary.terms import glossary_abbreviations
-    from plone.registry.interfaces import IRegistry
-    from zope.component import queryUtility
-
+    abbreviations of the other sources (IAbbreviationSource utilities: the public
+    glossary); the registry wins where both name an abbreviation."""
     registry = queryUtility(IRegistry)
     lines = registry.get("dichvucong.abbreviations") if registry is not None else None
     mapping = dict(DEFAULT_ABBREVIATIONS) if lines is None else parse_abbreviations(lines)
     known = {fold(short) for short in mapping}
-    for short, long in glossary_abbreviations().items():
+    more = {}
+    for _name, source in sorted(getUtilitiesFor(IAbbreviationSource)):
+        more.update(source.abbreviations())
+    for short, long in more.items():
         if fold(short) not in known:
             mapping[short] = long
     return mapping

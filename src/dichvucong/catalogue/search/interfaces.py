@@ -24,3 +24,15 @@ class ISearchSettings(Interface):
         required=False,
         default=abbreviation_lines(DEFAULT_ABBREVIATIONS),
     )
+
+
+class IAbbreviationSource(Interface):
+    """More abbreviations for the procedure search, from another part of the portal.
+
+    Register named utilities providing this interface (publishing's glossary does);
+    the search asks all of them. The registry record ``dichvucong.abbreviations`` wins
+    where both name an abbreviation.
+    """
+
+    def abbreviations():
+        """{abbreviation: expansion}; empty when there is nothing (no site, no terms)."""

@@ -15,11 +15,13 @@ page must be explained by a public glossary.
 
 from AccessControl.PermissionRole import rolesForPermissionOn
 from dataclasses import dataclass
+from dichvucong.catalogue.search.interfaces import IAbbreviationSource
 from dichvucong.catalogue.text import nfc
 from dichvucong.catalogue.text import sort_key
 from plone import api
 from ZODB.utils import z64
 from zope.globalrequest import getRequest
+from zope.interface import implementer
 import re
 
 
@@ -168,3 +170,11 @@ def glossary_abbreviations(portal=None):
         return dict(site_terms(portal).expansions)
     except api.exc.CannotGetPortalError:
         return {}
+
+
+@implementer(IAbbreviationSource)
+class GlossaryAbbreviations:
+    """The procedure search's abbreviations from the public glossary (utility "glossary")."""
+
+    def abbreviations(self):
+        return glossary_abbreviations()

@@ -14,3 +14,15 @@ class FormGuidesViewlet(ViewletBase):
 
     def render(self):
         return self.index() if self.guides else ""
+
+
+class ProcedureGuidesViewlet(ViewletBase):
+    """ "Related guides" on a procedure page (the catalogue's ``dichvucong.procedure.related``
+    viewlet manager): the catalogue does not know guides; publishing plugs them in."""
+
+    def update(self):
+        super().update()
+        self.guides = guides_for(self.context)
+
+    def render(self):
+        return self.index() if self.guides else ""

@@ -1,8 +1,11 @@
-"""Work-arounds in dichvucong.compat, checked against the bug they work around."""
+"""Work-arounds in dichvucong.base.patches, registered in base/patches.zcml, checked
+against the bug they work around."""
 
+from dichvucong.base import patches
 from pathlib import Path
 import subprocess
 import sys
+import types
 
 
 # Eight threads compile page templates at once while the garbage collector runs
@@ -11,7 +14,10 @@ import sys
 COMPILE_IN_THREADS = """
 import difflib, gc, random, sys, threading
 if sys.argv[1] == "patched":
-    import dichvucong  # noqa: F401  (applies dichvucong.compat)
+    # As Zope does at start: the package's ZCML applies the patches.
+    from zope.configuration import xmlconfig
+    import dichvucong.base
+    xmlconfig.file("configure.zcml", dichvucong.base)
 from chameleon import PageTemplate
 
 def collect(phase, info):
@@ -56,3 +62,20 @@ def test_templates_compile_in_parallel_threads_without_system_errors():
     """CPython < 3.11.8 (gh-106905) fails AST construction in concurrent threads; a
     cold portal answered 500 to one of 200 simultaneous citizens because of it."""
     assert compile_in_threads("patched") == 0
+
+
+def test_newer_pythons_are_left_alone(monkeypatch):
+    """The patch stays only for the versions that need it."""
+    scope = types.SimpleNamespace(parse=len)
+    monkeypatch.setattr(patches, "AST_PARSE_IS_THREAD_SAFE", True)
+    patches.serialise_ast_parsing(scope, "parse", patches.locked)
+    assert scope.parse is len
+
+
+def test_affected_pythons_get_the_lock_once(monkeypatch):
+    scope = types.SimpleNamespace(parse=len)
+    monkeypatch.setattr(patches, "AST_PARSE_IS_THREAD_SAFE", False)
+    patches.serialise_ast_parsing(scope, "parse", patches.locked)
+    patches.serialise_ast_parsing(scope, "parse", patches.locked)
+    assert scope.parse.__wrapped__ is len
+    assert scope.parse("abc") == 3

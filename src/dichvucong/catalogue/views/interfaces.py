@@ -1,0 +1,8 @@
+"""Places on the catalogue's pages that other parts of the portal fill."""
+
+from zope.viewlet.interfaces import IViewletManager
+
+
+class IProcedureRelated(IViewletManager):
+    """After the submit button of a procedure page: what else helps with this procedure
+    (publishing adds its related guides). Viewlets are registered for IProcedure."""

@@ -42,6 +42,10 @@ install: $(VENV)/.installed ## Create .venv and install the pinned stack
 start: install ## Install, create the site if missing, serve on http://HOST:PORT/SITE_ID
 	@$(BIN)/python scripts/portal.py start
 
+.PHONY: upgrade
+upgrade: install ## Run the pending upgrade steps of the add-on and the city's data (portal stopped)
+	@$(BIN)/python scripts/portal.py upgrade
+
 .PHONY: configure
 configure: install ## Rewrite instance/etc/ from instance/templates/ (keeps zope.conf.bak)
 	@$(BIN)/python scripts/portal.py configure

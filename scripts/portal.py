@@ -3,6 +3,7 @@
     python scripts/portal.py configure   write instance/etc/ from instance/templates/
     python scripts/portal.py check       validate zope.conf, the port and the database lock
     python scripts/portal.py start       configure, check, create the site if missing, serve
+    python scripts/portal.py upgrade     run the pending upgrade steps (add-on, then city)
 
 Settings come from the environment (the Makefile passes them through):
 HOST (127.0.0.1), PORT (8080), SITE_ID (hanoi), CITY (hanoi), ADMIN_USER (admin),
@@ -70,8 +71,12 @@ class Fail(Exception):
     """A problem the operator can fix: reported in one line."""
 
 
+# What the messages start with: the make target the operator ran.
+PREFIX = {"name": "make start"}
+
+
 def say(message):
-    print(f"make start: {message}", flush=True)
+    print(f"{PREFIX['name']}: {message}", flush=True)
 
 
 def render(template, values):
@@ -246,6 +251,32 @@ def create_site(settings):
     say(f"site created in {time.monotonic() - started:.0f} s")
 
 
+def upgrade(settings):
+    """Run scripts/upgrade_site.py in zconsole: the add-on's, then the city's upgrades."""
+    if not site_exists(settings):
+        raise Fail(f"there is no site '{settings.site_id}' to upgrade: run `make start` first")
+    log = settings.var / "log" / "upgrade.log"
+    env = dict(os.environ, SITE_ID=settings.site_id, ADMIN_USER=settings.admin_user)
+    with log.open("w", encoding="utf-8") as out:
+        result = subprocess.run(
+            [
+                str(VENV_BIN / "zconsole"),
+                "run",
+                str(settings.zope_conf),
+                str(ROOT / "scripts" / "upgrade_site.py"),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            check=False,
+        )
+    if result.returncode != 0:
+        raise Fail(f"the upgrade failed, nothing was changed: {last_error_line(log)} ({log})")
+    for line in log.read_text(encoding="utf-8").splitlines():
+        if " -> " in line:
+            say(line)
+
+
 def last_error_line(log):
     lines = [line.strip() for line in log.read_text(errors="replace").splitlines()]
     lines = [line for line in lines if line]
@@ -321,6 +352,7 @@ def tail(log, child):
 
 def main(argv):
     command = argv[1] if len(argv) > 1 else "start"
+    PREFIX["name"] = f"make {command}"
     settings = Settings()
     try:
         if command == "configure":
@@ -331,14 +363,17 @@ def main(argv):
         check(settings)
         if command == "check":
             return 0
+        if command == "upgrade":
+            upgrade(settings)
+            return 0
         if command != "start":
-            raise Fail(f"unknown command {command!r} (configure, check, start)")
+            raise Fail(f"unknown command {command!r} (configure, check, start, upgrade)")
         if not site_exists(settings):
             refuse_default_password_off_loopback(settings)
             create_site(settings)
         return serve(settings)
     except Fail as exc:
-        print(f"make start: error: {exc}", file=sys.stderr, flush=True)
+        print(f"{PREFIX['name']}: error: {exc}", file=sys.stderr, flush=True)
         return 2
 
 

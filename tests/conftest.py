@@ -9,6 +9,8 @@ os.environ.setdefault("zope_i18n_allowed_languages", "vi en")
 
 from dichvucong.testing import FUNCTIONAL_TESTING
 from dichvucong.testing import INTEGRATION_TESTING
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import setRoles
 from plone.testing.zope import Browser
 from pytest_plone import fixtures_factory
 import pytest
@@ -32,3 +34,11 @@ def browser(functional_app):
     browser = Browser(functional_app)
     browser.handleErrors = False
     return browser
+
+
+@pytest.fixture
+def manager_portal(integration):
+    """The integration site, the test user a Manager."""
+    portal = integration["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    return portal

@@ -45,11 +45,11 @@ def instance(tmp_path_factory):
 
 
 class Server:
-    def __init__(self, env):
+    def __init__(self, env, root=ROOT):
         self.output = []
         self.started = time.monotonic()
         self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "portal.py"), "start"],
+            [sys.executable, str(root / "scripts" / "portal.py"), "start"],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

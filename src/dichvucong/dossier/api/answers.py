@@ -1,52 +1,39 @@
 """Answers sent as JSON, checked against the procedure's online form.
 
 The form is a collective.easyform form; its schema gives the fields a dossier may
-carry. JSON values are converted to the field types (dates ``YYYY-MM-DD``, sets from
-lists, ...) and then validated by zope.schema (``field.validate``: required values,
-lengths, choices against their vocabularies). Fields the citizen does not fill in
-(labels, captchas, server-side and read-only fields) are not accepted.
+carry. Each JSON value goes through plone.restapi's field deserializer for its field
+(the portal's own for dates and yes/no answers, see deserializers.py), which converts
+it to the field's type and validates it (required values, lengths, choices against
+their vocabularies). Fields the citizen does not fill in (labels, captchas,
+server-side and read-only fields) are not accepted.
 """
 
-from collections.abc import Mapping
-from datetime import date
-from datetime import datetime
-from datetime import time
+from collective.easyform import interfaces as easyform
+from collective.easyform.api import get_schema
+from collective.easyform.interfaces import IFieldExtender
 from dichvucong import _
-from dichvucong.dossier.audit import TZ
+from dichvucong.dossier.api.deserializers import INVALID
+from dichvucong.dossier.api.deserializers import Invalid
 from plone.namedfile.interfaces import INamedField
+from plone.restapi.interfaces import IFieldDeserializer
+from zope.component import getMultiAdapter
+from zope.globalrequest import getRequest
 from zope.schema import getFieldsInOrder
-from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
-from zope.schema.interfaces import ICollection
-from zope.schema.interfaces import IDate
-from zope.schema.interfaces import IDatetime
-from zope.schema.interfaces import IDecimal
-from zope.schema.interfaces import IDict
-from zope.schema.interfaces import IFloat
-from zope.schema.interfaces import IInt
-from zope.schema.interfaces import IObject
-from zope.schema.interfaces import ISet
-from zope.schema.interfaces import IText
-from zope.schema.interfaces import ITime
 from zope.schema.interfaces import RequiredMissing
 from zope.schema.interfaces import TooBig
 from zope.schema.interfaces import TooLong
 from zope.schema.interfaces import TooShort
 from zope.schema.interfaces import TooSmall
 from zope.schema.interfaces import ValidationError
-import decimal
 import re
 
 
 # Names of answers and file fields when the procedure has no form.
 FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-INTEGER = re.compile(r"^-?\d{1,18}$")
-NUMBER = re.compile(r"^-?\d{1,18}(\.\d{1,18})?$")
 
 REQUIRED = _("This information is required.")
 UNKNOWN = _("The form has no such field.")
-INVALID = _("This value is not valid for this field.")
 CHOOSE = _("Please choose one of the options offered.")
 MESSAGES = (
     (RequiredMissing, REQUIRED),
@@ -57,25 +44,15 @@ MESSAGES = (
 )
 
 
-class Invalid(ValueError):
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
 def _not_for_input(field):
     """Fields a citizen does not fill in: labels, captchas, server-side, read-only."""
-    from collective.easyform import interfaces
-
     for name in ("ILabel", "IReCaptcha", "IHCaptcha", "INorobotCaptcha"):
-        marker = getattr(interfaces, name, None)
+        marker = getattr(easyform, name, None)
         if marker is not None and marker.providedBy(field):
             return True
     if field.readonly:
         return True
     try:
-        from collective.easyform.interfaces import IFieldExtender
-
         return bool(IFieldExtender(field).serverSide)
     except (TypeError, KeyError, AttributeError):
         return False
@@ -83,8 +60,6 @@ def _not_for_input(field):
 
 def form_fields(form):
     """(answer fields, file fields): {name: field bound to the form} of the form's schema."""
-    from collective.easyform.api import get_schema
-
     answers, files = {}, {}
     for name, field in getFieldsInOrder(get_schema(form)):
         if _not_for_input(field):
@@ -98,74 +73,11 @@ def _missing(value):
     return value is None or value == "" or value == [] or value == {}
 
 
-def convert(field, value):
-    """The JSON ``value`` as a value of ``field``'s type; raises Invalid."""
-    if value is None:
-        return None
-    if IChoice.providedBy(field):
-        if not isinstance(value, str | int) or isinstance(value, bool):
-            raise Invalid(INVALID)
-        return value
-    if IDatetime.providedBy(field):
-        if not isinstance(value, str):
-            raise Invalid(_("Please give the date and time as YYYY-MM-DDTHH:MM."))
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            raise Invalid(_("Please give the date and time as YYYY-MM-DDTHH:MM.")) from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
-    if IDate.providedBy(field):
-        if not isinstance(value, str) or not DATE.match(value):
-            raise Invalid(_("Please give the date as YYYY-MM-DD."))
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise Invalid(_("Please give the date as YYYY-MM-DD.")) from None
-    if ITime.providedBy(field):
-        try:
-            return time.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise Invalid(INVALID) from None
-    if IBool.providedBy(field):
-        if not isinstance(value, bool):
-            raise Invalid(INVALID)
-        return value
-    if IInt.providedBy(field):
-        if isinstance(value, str) and INTEGER.match(value.strip()):
-            return int(value)
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise Invalid(INVALID)
-        return value
-    if IFloat.providedBy(field) or IDecimal.providedBy(field):
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise Invalid(INVALID)
-        if isinstance(value, str) and not NUMBER.match(value.strip()):
-            raise Invalid(INVALID)
-        if IDecimal.providedBy(field):
-            return decimal.Decimal(str(value).strip())
-        return float(value)
-    if ICollection.providedBy(field):
-        if not isinstance(value, list):
-            raise Invalid(INVALID)
-        items = value
-        if field.value_type is not None:
-            items = [convert(field.value_type, item) for item in value]
-        kind = getattr(field, "_type", None)
-        if ISet.providedBy(field) or kind in (set, frozenset):
-            try:
-                return (kind or set)(items)
-            except TypeError:
-                raise Invalid(INVALID) from None
-        return tuple(items) if kind is tuple else list(items)
-    if IDict.providedBy(field) or IObject.providedBy(field):
-        if not isinstance(value, Mapping):
-            raise Invalid(INVALID)
-        return dict(value)
-    if IText.providedBy(field):
-        if not isinstance(value, str):
-            raise Invalid(INVALID)
-        return value
-    return value
+def deserialize(form, field, value):
+    """The JSON ``value`` as a valid value of ``field``; raises Invalid, ValueError or
+    a zope.schema ValidationError."""
+    deserializer = getMultiAdapter((field, form, getRequest()), IFieldDeserializer)
+    return deserializer(value)
 
 
 def _message(field, error):
@@ -201,13 +113,15 @@ def check_against_form(form, answers, file_fields_sent):
                 errors[name] = REQUIRED
             continue
         try:
-            typed = convert(field, value)
-            field.validate(typed)
+            typed = deserialize(form, field, value)
         except Invalid as error:
             errors[name] = error.message
             continue
         except ValidationError as error:
             errors[name] = _message(field, error)
+            continue
+        except (ValueError, TypeError, LookupError):
+            errors[name] = _message(field, None)
             continue
         values[name] = typed
     for name, field in file_inputs.items():

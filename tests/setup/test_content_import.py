@@ -1,14 +1,20 @@
 """The import step dichvucong-publishing and the starter guides of the Hanoi profile."""
 
 from dichvucong.publishing.guides.layout import KIND_LAYOUTS
-from dichvucong.publishing.guides.profile import PublishingImportError
-from dichvucong.publishing.guides.profile import import_publishing
+from dichvucong.setup.content import PublishingImportError
+from dichvucong.setup.content import import_publishing
 from pathlib import Path
 from plone import api
 from plone.app.blocks.layoutbehavior import ILayoutAware
 from Products.GenericSetup.context import DirectoryImportContext
 import json
 import pytest
+
+
+@pytest.fixture
+def portal(manager_portal):
+    """The starter content is imported by the site manager."""
+    return manager_portal
 
 
 STARTER = Path(__file__).resolve().parents[2] / "profiles" / "hanoi" / "publishing"

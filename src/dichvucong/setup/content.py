@@ -1,4 +1,5 @@
-"""GenericSetup import step ``dichvucong-publishing``: a city's starter content.
+"""GenericSetup import step ``dichvucong-publishing``: a city's starter content (guides,
+outreach, news, the home page: the communications team's content) from JSON.
 
 Reads every ``publishing/*.json`` of a city profile, in name order. Each file holds
 ``{"items": [...]}``; each item names its place (``path``, relative to the site),

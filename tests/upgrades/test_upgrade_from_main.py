@@ -1,0 +1,178 @@
+"""A database made by an earlier main upgrades through the upgrade steps, losing nothing.
+
+The earlier main (OLD_MAIN, the last commit before the site became a distribution) is
+taken from this repository's history and run as an operator ran it: its `make start`
+scripts create the Hanoi site with demo accounts, a citizen submits a dossier. Then
+today's `make upgrade` runs the add-on's and the city's upgrade steps on that database,
+and today's `make start` serves it. Every content object, user and group of the old site
+is still there, with the same type, title and workflow state.
+"""
+
+from pathlib import Path
+from tests.deploy.test_make_start import ROOT
+from tests.deploy.test_make_start import Server
+from tests.deploy.test_make_start import free_port
+from tests.deploy.test_make_start import get
+import io
+import json
+import os
+import pytest
+import subprocess
+import sys
+import tarfile
+
+
+pytestmark = pytest.mark.deploy
+
+OLD_MAIN = "751f57c"  # main on 2026-12-02, before the house was put in order
+HERE = Path(__file__).parent
+PASSWORD = "test-secret"
+DEMO_PASSWORD = "demo-secret"
+
+
+def checkout(commit, target):
+    """The tree of ``commit`` from this repository's history, into ``target``."""
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", "--format=tar", commit],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except subprocess.CalledProcessError as exc:
+        pytest.fail(f"commit {commit} is not in this clone's history: {exc.stderr.decode()}")
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
+def zconsole(env, script):
+    """Run a script in zconsole against the instance's database; its stdout."""
+    zope_conf = Path(env["INSTANCE_HOME"]) / "etc" / "zope.conf"
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "zconsole"), "run", str(zope_conf), str(script)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def inventory(env):
+    return json.loads(zconsole(env, HERE / "inventory.py").strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def old_site(tmp_path_factory):
+    """An instance whose database today's main made, with a dossier in it."""
+    old = checkout(OLD_MAIN, tmp_path_factory.mktemp("old-main"))
+    base = tmp_path_factory.mktemp("instance")
+    env = dict(
+        os.environ,
+        INSTANCE_HOME=str(base),
+        HOST="127.0.0.1",
+        PORT=str(free_port()),
+        SITE_ID="hanoi",
+        ADMIN_USER="admin",
+        ADMIN_PASSWORD=PASSWORD,
+        DEMO_ACCOUNTS="1",
+        DEMO_PASSWORD=DEMO_PASSWORD,
+        CITY_PROFILES=str(old / "profiles"),
+        # The old code, not this checkout's: PYTHONPATH comes before the virtualenv's.
+        PYTHONPATH=str(old / "src"),
+    )
+    server = Server(env, root=old)
+    server.stop()
+    code = zconsole(env, HERE / "old_site_dossier.py").strip().splitlines()[-1]
+    return {"env": env, "before": inventory(env), "dossier": code, "base": base}
+
+
+@pytest.fixture(scope="module")
+def upgraded(old_site):
+    env = dict(old_site["env"], PYTHONPATH=str(ROOT / "src"), CITY_PROFILES=str(ROOT / "profiles"))
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "portal.py"), "upgrade"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {"env": env, "output": result.stdout, "after": inventory(env)}
+
+
+def test_the_old_site_is_what_main_made(old_site):
+    before = old_site["before"]
+    assert before["profiles"] == {
+        "dichvucong:default": "2026112201",
+        "dichvucong:hanoi": "2026112101",
+    }
+    types = {entry["type"] for entry in before["content"].values()}
+    assert {"Procedure", "Agency", "Domain", "EasyForm", "Guide", "Campaign", "Dossier"} <= types
+    assert {"congdan", "canbo.hoankiem", "lanhdao", "bientap", "pheduyet"} <= set(before["users"])
+
+
+def test_upgrade_reaches_todays_versions(upgraded):
+    after = upgraded["after"]
+    assert after["profiles"] == {
+        "dichvucong:default": "2026120201",
+        "dichvucong:hanoi": "2026120201",
+    }
+    assert "dichvucong:default: 2026112201 -> 2026120201" in upgraded["output"]
+    assert "dichvucong:hanoi: 2026112101 -> 2026120201" in upgraded["output"]
+
+
+def test_upgrade_loses_nothing(old_site, upgraded):
+    before, after = old_site["before"], upgraded["after"]
+    lost = sorted(set(before["content"]) - set(after["content"]))
+    assert lost == []
+    changed = {
+        path: (entry, after["content"][path])
+        for path, entry in before["content"].items()
+        if after["content"][path] != entry
+    }
+    assert changed == {}
+    assert set(before["users"]) <= set(after["users"])
+    for group, members in before["groups"].items():
+        assert set(members) <= set(after["groups"].get(group, ())), group
+    assert after["front_page"] == before["front_page"]
+
+
+def test_the_upgraded_site_serves_its_pages(old_site, upgraded):
+    env = upgraded["env"]
+    server = Server(env)
+    try:
+        url = f"http://127.0.0.1:{env['PORT']}/hanoi"
+        for path in (
+            "",
+            "thu-tuc-hanh-chinh",
+            "thu-tuc-hanh-chinh/dang-ky-khai-sinh",
+            "tin-tuc",
+            "huong-dan",
+            "tra-cuu-ho-so",
+        ):
+            status, _ = get(f"{url}/{path}")
+            assert status == 200, path
+        status, body = get(f"{url}/thu-tuc-hanh-chinh/dang-ky-khai-sinh")
+        assert "dvc-guides" in body  # related guides, now from publishing's viewlet
+        status, body = get(
+            f"{url}/@search?portal_type=Dossier&fullobjects=1",
+            accept="application/json",
+            auth=("admin", PASSWORD),
+        )
+        dossiers = json.loads(body)["items"]
+        assert [item["code"] for item in dossiers] == [old_site["dossier"]]
+        # The registry now knows where the city's sections are.
+        status, body = get(
+            f"{url}/@registry/dichvucong.sections",
+            accept="application/json",
+            auth=("admin", PASSWORD),
+        )
+        sections = json.loads(body)
+        assert sections["dossiers"] == "ho-so"
+        assert sections["procedures"] == "thu-tuc-hanh-chinh"
+    finally:
+        server.stop()

@@ -10,6 +10,7 @@ from dichvucong.dossier.codes import new_code
 from dichvucong.dossier.codes import next_number
 import multiprocessing
 import os
+import psycopg2
 import pytest
 import transaction
 import uuid
@@ -69,7 +70,6 @@ def _take_numbers(dsn, oid, count, queue):
 
 @pytest.fixture
 def postgres_database():
-    psycopg2 = pytest.importorskip("psycopg2")
     name = f"dvc_codes_{uuid.uuid4().hex[:10]}"
     admin = psycopg2.connect(f"{PG} dbname=postgres")
     admin.autocommit = True

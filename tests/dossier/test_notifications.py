@@ -381,8 +381,13 @@ def rating_url(dossier):
 
 
 def post_rating(browser, dossier, token=True, **values):
-    form = {"overall": "5", "timeliness": "4", "convenience": "3", "attitude": "5", **values}
-    form["form.submitted"] = "1"
+    answers = {"overall": "5", "timeliness": "4", "convenience": "3", "attitude": "5", **values}
+    # z3c.form's names: the fields, and the button pressed.
+    form = {
+        name if name.startswith("_") else f"form.widgets.{name}": value
+        for name, value in answers.items()
+    }
+    form["form.buttons.send"] = "1"
     if token:
         browser.open(rating_url(dossier))
         form["_authenticator"] = browser.getControl(name="_authenticator").value

@@ -14,7 +14,9 @@ from z3c.form import form
 from z3c.form.browser.widget import HTMLFormElement
 from z3c.form.error import ErrorViewTemplateFactory
 from z3c.form.interfaces import INPUT_MODE
+from z3c.form.interfaces import ICheckBoxWidget
 from z3c.form.interfaces import IErrorViewSnippet
+from z3c.form.interfaces import IRadioWidget
 from zope.component import getMultiAdapter
 from zope.interface import Invalid
 from zope.interface import alsoProvides
@@ -68,6 +70,10 @@ class PageForm(form.Form):
             "action": self.action,
             "enctype": self.enctype,
         }
+
+    def is_group(self, widget):
+        """Radio buttons and checkboxes: a fieldset whose legend is the label."""
+        return IRadioWidget.providedBy(widget) or ICheckBoxWidget.providedBy(widget)
 
     def hint(self, widget):
         """The help text under a field (its description unless the form says else)."""

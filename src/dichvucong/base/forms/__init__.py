@@ -49,6 +49,7 @@ class PageForm(form.Form):
     id = "dvc-form"
     css_class = ""
     widget_ids = MappingProxyType({})
+    primary_buttons = frozenset()  # names of the buttons drawn as the main action
 
     fragment = ViewPageTemplateFile("templates/form.pt")
 
@@ -93,7 +94,9 @@ class PageForm(form.Form):
             self.request.response.setStatus(400)
 
     def describe_widgets(self):
-        """Tie every input to its help text and error, and mark the required ones."""
+        """Tie every input to its help text and error, and mark the required ones; the
+        first field in error takes the focus."""
+        focus = True
         for widget in self.widgets.values():
             if widget.mode != INPUT_MODE:
                 continue
@@ -106,6 +109,9 @@ class PageForm(form.Form):
                 widget.addClass("is-invalid")
                 extra["aria-invalid"] = "true"
                 described.append(f"{widget.id}-error")
+                if focus and not self.is_group(widget):  # one autofocus per page
+                    extra["autofocus"] = "autofocus"
+                focus = False
             if described:
                 extra["aria-describedby"] = " ".join(described)
             set_attributes(widget, extra)
@@ -113,6 +119,8 @@ class PageForm(form.Form):
     def name_buttons(self):
         """Buttons with ids of their own: a page may show several of our forms."""
         for name, action in self.actions.items():
+            if name in self.primary_buttons:
+                action.klass = action.klass.replace("btn-secondary", "btn-primary")
             set_attributes(action, {"id": f"{self.id}-{name}"})
 
     def set_error(self, name, message):

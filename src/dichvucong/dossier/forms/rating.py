@@ -60,6 +60,7 @@ IRating = InterfaceClass(
 
 class RatingForm(DossierForm):
     page = ViewPageTemplateFile("templates/rating.pt")
+    primary_buttons = frozenset({"send"})
     view_name = "dossier-rating"
     id = "rating-form"
     formErrorsMessage = _("Some answers need correcting before the rating can be sent.")

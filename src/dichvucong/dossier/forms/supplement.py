@@ -30,6 +30,7 @@ class ISupplement(Interface):
 
 
 class SupplementForm(DossierForm):
+    primary_buttons = frozenset({"send"})
     view_name = "dossier-supplement"
     page_id = "dvc-supplement-page"
     id = "dvc-supplement-form"

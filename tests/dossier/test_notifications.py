@@ -268,7 +268,12 @@ def test_apology_page_tells_the_applicant(site, smtp, submit):
     request = site.REQUEST
     request.environ["REQUEST_METHOD"] = "POST"
     request.form.update(
-        {"reason": "Cho xac minh", "new_date": "15/01/2031", "_authenticator": createToken()}
+        {
+            "form.widgets.reason": "Cho xac minh",
+            "form.widgets.new_date": "15/01/2031",
+            "form.buttons.apology": "1",
+            "_authenticator": createToken(),
+        }
     )
     getMultiAdapter((dossier, request), name="dossier-apology")()
     transaction.commit()

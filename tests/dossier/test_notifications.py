@@ -268,7 +268,12 @@ def test_apology_page_tells_the_applicant(site, smtp, submit):
     request = site.REQUEST
     request.environ["REQUEST_METHOD"] = "POST"
     request.form.update(
-        {"reason": "Cho xac minh", "new_date": "15/01/2031", "_authenticator": createToken()}
+        {
+            "form.widgets.reason": "Cho xac minh",
+            "form.widgets.new_date": "15/01/2031",
+            "form.buttons.apology": "1",
+            "_authenticator": createToken(),
+        }
     )
     getMultiAdapter((dossier, request), name="dossier-apology")()
     transaction.commit()
@@ -381,8 +386,13 @@ def rating_url(dossier):
 
 
 def post_rating(browser, dossier, token=True, **values):
-    form = {"overall": "5", "timeliness": "4", "convenience": "3", "attitude": "5", **values}
-    form["form.submitted"] = "1"
+    answers = {"overall": "5", "timeliness": "4", "convenience": "3", "attitude": "5", **values}
+    # z3c.form's names: the fields, and the button pressed.
+    form = {
+        name if name.startswith("_") else f"form.widgets.{name}": value
+        for name, value in answers.items()
+    }
+    form["form.buttons.send"] = "1"
     if token:
         browser.open(rating_url(dossier))
         form["_authenticator"] = browser.getControl(name="_authenticator").value

@@ -103,6 +103,14 @@ def call(dossier, name, method="GET", token=True, traverse=None, **form):
     return view(), request.response
 
 
+def fields(button, **values):
+    """What a browser sends for a z3c.form: its fields (``form.widgets.<name>``) and the
+    button pressed (``form.buttons.<name>``)."""
+    data = {f"form.widgets.{name}": value for name, value in values.items()}
+    data[f"form.buttons.{button}"] = "1"
+    return data
+
+
 def walk(dossier, as_user, *transitions, user="official_x", comment="Needs a stamp"):
     as_user(user)
     for transition in transitions:
@@ -158,7 +166,9 @@ def test_official_sees_internals_and_is_recorded(portal, submit, as_user):
     assert doc.get_element_by_id("dvc-applicant-id-number").text_content() == "001200012345"
     assert doc.get_element_by_id("dvc-applicant-phone").text_content() == "0912345678"
     assert staff.cssselect("#dvc-notes #dvc-note-form")
-    assert staff.cssselect("#dvc-assignment select[name=assignee] option[value=official_x]")
+    assert staff.cssselect(
+        "#dvc-assignment select[name='form.widgets.assignee:list'] option[value=official_x]"
+    )
     assert doc.get_element_by_id("dvc-due-flag").get("data-flag") in (
         "on_time",
         "due_soon",
@@ -170,7 +180,9 @@ def test_official_sees_internals_and_is_recorded(portal, submit, as_user):
     }
     # Comments required by refuse are marked required.
     refuse = doc.get_element_by_id("dvc-transition-refuse")
-    assert refuse.cssselect("textarea[name=comment]")[0].get("required") == "required"
+    assert refuse.cssselect("textarea[name='form.widgets.comment']")[0].get("required") == (
+        "required"
+    )
     # Every form carries the CSRF token.
     for form in doc.cssselect("form[method=post]"):
         assert form.cssselect("input[name=_authenticator]")[0].get("value")
@@ -198,7 +210,7 @@ def test_leader_reads_without_buttons(portal, submit, as_user):
 def test_citizen_does_not_see_internal_history(portal, submit, as_user):
     dossier = submit()
     as_user("official_x")
-    call(dossier, "dossier-note", method="POST", text="Call the hospital")
+    call(dossier, "dossier-note", method="POST", **fields("note", text="Call the hospital"))
     assert dossier.notes[-1]["text"] == "Call the hospital"
     as_user("citizen_a")
     body, _ = call(dossier, "dossier_view")
@@ -277,7 +289,7 @@ def test_transition_get_only_asks(portal, submit, as_user):
     as_user("official_x")
     body, response = call(dossier, "dossier-transition", transition="accept")
     assert response.getStatus() == 200
-    assert page(body).cssselect("form#dvc-transition-accept textarea[name=comment]")
+    assert page(body).cssselect("form#dvc-transition-accept textarea[name='form.widgets.comment']")
     assert api.content.get_state(dossier) == "new"
 
 
@@ -285,7 +297,11 @@ def test_transition_by_official(portal, submit, as_user):
     dossier = submit()
     as_user("official_x")
     _body, response = call(
-        dossier, "dossier-transition", method="POST", transition="accept", comment="Complete"
+        dossier,
+        "dossier-transition",
+        method="POST",
+        transition="accept",
+        **fields("confirm", comment="Complete"),
     )
     assert response.getStatus() == 303
     assert response.getHeader("Location") == dossier.absolute_url()
@@ -307,7 +323,9 @@ def test_citizen_cannot_do_an_official_transition(portal, submit, as_user):
 def test_required_comment(portal, submit, as_user):
     dossier = submit()
     as_user("official_x")
-    body, response = call(dossier, "dossier-transition", method="POST", transition="refuse")
+    body, response = call(
+        dossier, "dossier-transition", method="POST", transition="refuse", **fields("confirm")
+    )
     assert response.getStatus() == 400
     doc = page(body)
     assert doc.get_element_by_id("dvc-error") is not None
@@ -316,7 +334,13 @@ def test_required_comment(portal, submit, as_user):
     # The workflow's own check stands behind the form's.
     with pytest.raises(WorkflowException):
         api.portal.get_tool("portal_workflow").doActionFor(dossier, "refuse")
-    call(dossier, "dossier-transition", method="POST", transition="refuse", comment="Wrong form")
+    call(
+        dossier,
+        "dossier-transition",
+        method="POST",
+        transition="refuse",
+        **fields("confirm", comment="Wrong form"),
+    )
     assert api.content.get_state(dossier) == "refused"
     assert applicable_slips(dossier) == ["receipt", "refusal"]
 
@@ -324,7 +348,13 @@ def test_required_comment(portal, submit, as_user):
 def test_citizen_withdraws(portal, submit, as_user):
     dossier = submit()
     as_user("citizen_a")
-    call(dossier, "dossier-transition", method="POST", transition="withdraw", comment="Moved")
+    call(
+        dossier,
+        "dossier-transition",
+        method="POST",
+        transition="withdraw",
+        **fields("confirm", comment="Moved"),
+    )
     assert api.content.get_state(dossier) == "withdrawn"
 
 
@@ -349,10 +379,10 @@ def test_staff_actions_are_post_only_with_token(portal, submit, as_user):
 def test_note(portal, submit, as_user):
     dossier = submit()
     as_user("official_x")
-    _body, response = call(dossier, "dossier-note", method="POST", text="  ")
+    _body, response = call(dossier, "dossier-note", method="POST", **fields("note", text="  "))
     assert response.getStatus() == 400
     assert list(dossier.notes) == []
-    call(dossier, "dossier-note", method="POST", text="Call the hospital")
+    call(dossier, "dossier-note", method="POST", **fields("note", text="Call the hospital"))
     (note,) = dossier.notes
     assert note["actor"] == "official_x"
     assert note["text"] == "Call the hospital"
@@ -366,10 +396,12 @@ def test_note(portal, submit, as_user):
 def test_assign(portal, submit, as_user):
     dossier = submit()
     as_user("official_x")
-    _body, response = call(dossier, "dossier-assign", method="POST", assignee="official_y")
+    _body, response = call(
+        dossier, "dossier-assign", method="POST", **fields("assign", assignee=["official_y"])
+    )
     assert response.getStatus() == 400
     assert dossier.assignee is None
-    call(dossier, "dossier-assign", method="POST", assignee="official_x")
+    call(dossier, "dossier-assign", method="POST", **fields("assign", assignee=["official_x"]))
     assert dossier.assignee == "official_x"
     entry = dossier.audit[-1]
     assert (entry["action"], entry["public"], entry["assignee"]) == (
@@ -385,11 +417,19 @@ def test_result_upload(portal, submit, as_user):
     dossier = submit()
     walk(dossier, as_user, "accept", "start_processing", "decide")
     _body, response = call(
-        dossier, "dossier-result", method="POST", file=Upload("result.exe", b"MZ\x90\x00")
+        dossier,
+        "dossier-result",
+        method="POST",
+        **fields("result", file=Upload("result.exe", b"MZ\x90\x00")),
     )
     assert response.getStatus() == 400
     assert dossier.files_of("result") == []
-    call(dossier, "dossier-result", method="POST", file=Upload("Giay khai sinh.pdf", PDF))
+    call(
+        dossier,
+        "dossier-result",
+        method="POST",
+        **fields("result", file=Upload("Giay khai sinh.pdf", PDF)),
+    )
     (result,) = dossier.files_of("result")
     assert result.filename == "Giay khai sinh.pdf"
     entry = dossier.audit[-1]
@@ -409,12 +449,18 @@ def test_apology(portal, submit, as_user):
     previous = dossier.due_at
     today = audit.now().date()
     body, response = call(
-        dossier, "dossier-apology", method="POST", reason="Waiting", new_date=f"{today:%d/%m/%Y}"
+        dossier,
+        "dossier-apology",
+        method="POST",
+        **fields("apology", reason="Waiting", new_date=f"{today:%d/%m/%Y}"),
     )
     assert response.getStatus() == 400
     assert "is-invalid" in page(body).get_element_by_id("dvc-apology-date").get("class")
     body, response = call(
-        dossier, "dossier-apology", method="POST", reason="", new_date="31/02/2030"
+        dossier,
+        "dossier-apology",
+        method="POST",
+        **fields("apology", reason="", new_date="31/02/2030"),
     )
     assert response.getStatus() == 400
     assert dossier.due_at == previous
@@ -424,8 +470,7 @@ def test_apology(portal, submit, as_user):
         dossier,
         "dossier-apology",
         method="POST",
-        reason="The land registry is late",
-        new_date=f"{new_day:%d/%m/%Y}",
+        **fields("apology", reason="The land registry is late", new_date=f"{new_day:%d/%m/%Y}"),
     )
     assert dossier.due_at == datetime(new_day.year, new_day.month, new_day.day, 17, tzinfo=TZ)
     entry = dossier.audit[-1]
@@ -469,8 +514,7 @@ def test_supplement_with_a_bad_file_changes_nothing(portal, waiting, bad):
         dossier,
         "dossier-supplement",
         method="POST",
-        message="Here it is",
-        files=[Upload("id-card.pdf", PDF), bad],
+        **fields("send", message="Here it is", files=[Upload("id-card.pdf", PDF), bad]),
     )
     assert response.getStatus() == 400
     doc = page(body)
@@ -497,8 +541,11 @@ def test_supplement(portal, waiting):
         dossier,
         "dossier-supplement",
         method="POST",
-        message="Here it is",
-        files=[Upload("id-card.pdf", PDF), Upload("photo.png", b"\x89PNG\r\n\x1a\nxx")],
+        **fields(
+            "send",
+            message="Here it is",
+            files=[Upload("id-card.pdf", PDF), Upload("photo.png", b"\x89PNG\r\n\x1a\nxx")],
+        ),
     )
     assert response.getStatus() == 303
     assert api.content.get_state(dossier) == "processing"
@@ -515,7 +562,9 @@ def test_supplement(portal, waiting):
 
 
 def test_supplement_needs_something(portal, waiting):
-    _body, response = call(waiting, "dossier-supplement", method="POST", message=" ")
+    _body, response = call(
+        waiting, "dossier-supplement", method="POST", **fields("send", message=" ")
+    )
     assert response.getStatus() == 400
     assert api.content.get_state(waiting) == "supplement_requested"
 
@@ -636,7 +685,7 @@ def browser_for(app, userid=None):
 def add_files(form, *files):
     """Choose several files in the form's <input type="file" multiple>."""
     # zope.testbrowser's add_file sets one file; webtest takes a list for "multiple".
-    form._form["files:list"] = [Upload_(name, data) for name, data in files]
+    form._form["form.widgets.files"] = [Upload_(name, data) for name, data in files]
 
 
 def state_of(dossier):
@@ -696,15 +745,15 @@ def test_http_transition_form(functional_app, site):
     browser = browser_for(functional_app, "official_x")
     browser.open(dossier.absolute_url())
     form = browser.getForm(id="dvc-transition-refuse")
-    form.submit()
+    form.submit(name="form.buttons.confirm")
     # No reason: error shown, nothing changed.
     assert browser.headers["status"].startswith("400")
     assert page(browser.contents).get_element_by_id("dvc-error") is not None
     assert state_of(dossier) == "new"
     browser.open(dossier.absolute_url())
     form = browser.getForm(id="dvc-transition-accept")
-    form.getControl(name="comment").value = "All documents present"
-    form.submit()
+    form.getControl(name="form.widgets.comment").value = "All documents present"
+    form.submit(name="form.buttons.confirm")
     assert browser.url == dossier.absolute_url()
     assert state_of(dossier) == "accepted"
     (accept,) = [e for e in dossier.audit if e["action"] == "accept"]
@@ -764,16 +813,16 @@ def test_http_supplement_with_bad_file(functional_app, site):
     browser.open(dossier.absolute_url())
     form = browser.getForm(id="dvc-supplement-form")
     add_files(form, ("id-card.pdf", PDF), ("tool.exe", b"MZ\x90\x00"))
-    form.getControl(name="message").value = "My ID card"
-    form.submit()
+    form.getControl(name="form.widgets.message").value = "My ID card"
+    form.submit(name="form.buttons.send")
     assert browser.headers["status"].startswith("400")
     assert page(browser.contents).get_element_by_id("dvc-error") is not None
     assert state_of(dossier) == "supplement_requested"
     assert dossier.files_of("supplement") == []
     form = browser.getForm(id="dvc-supplement-form")
-    assert form.getControl(name="message").value == "My ID card"
+    assert form.getControl(name="form.widgets.message").value == "My ID card"
     add_files(form, ("id-card.pdf", PDF), ("photo.jpg", b"\xff\xd8\xff\xe0photo"))
-    form.submit()
+    form.submit(name="form.buttons.send")
     assert browser.url == dossier.absolute_url()
     assert state_of(dossier) == "processing"
     files = sorted(a.filename for a in dossier.files_of("supplement"))
@@ -811,15 +860,17 @@ def test_http_staff_forms(functional_app, site):
     browser = browser_for(functional_app, "official_x")
     browser.open(dossier.absolute_url())
     form = browser.getForm(id="dvc-note-form")
-    form.getControl(name="text").value = "Call the hospital"
-    form.submit()
+    form.getControl(name="form.widgets.text").value = "Call the hospital"
+    form.submit(name="form.buttons.note")
     assert browser.url.startswith(dossier.absolute_url())
     form = browser.getForm(id="dvc-assign-form")
-    form.getControl(name="assignee").value = ["official_x"]
-    form.submit()
+    form.getControl(name="form.widgets.assignee:list").value = ["official_x"]
+    form.submit(name="form.buttons.assign")
     form = browser.getForm(id="dvc-result-form")
-    form.getControl(name="file").add_file(BytesIO(PDF), "application/pdf", "Kết quả.pdf")
-    form.submit()
+    form.getControl(name="form.widgets.file").add_file(
+        BytesIO(PDF), "application/pdf", "Kết quả.pdf"
+    )
+    form.submit(name="form.buttons.result")
     doc = page(browser.contents)
     assert doc.get_element_by_id("dvc-assignee-name").text_content() == "Official X"
     assert "Call the hospital" in doc.get_element_by_id("dvc-notes-list").text_content()

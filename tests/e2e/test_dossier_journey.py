@@ -200,7 +200,7 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     citizen.locator("#dvc-rate-link").click()
     citizen.wait_for_load_state("networkidle")
     for criterion in ("overall", "timeliness", "convenience", "attitude"):
-        citizen.locator(f"input[name='{criterion}'][value='5']").check()
+        citizen.locator(f"input[name='form.widgets.{criterion}'][value='5']").check()
     citizen.locator("form button[type=submit]").last.click()
     citizen.wait_for_load_state("networkidle")
     citizen.goto(dossier_url)

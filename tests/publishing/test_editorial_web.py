@@ -130,7 +130,11 @@ def test_transition_without_csrf_token_is_refused(item_in):
         (f"{item.absolute_url()}/@@editorial-transition", {"workflow_action": "publish"}),
         (
             f"{item.absolute_url()}/@@editorial-transition",
-            {"workflow_action": "reject", "comment": "Không có mã chống giả mạo"},
+            {
+                "workflow_action": "reject",
+                "form.widgets.comment": "Không có mã chống giả mạo",
+                "form.buttons.confirm": "1",
+            },
         ),
     ):
         response = post(url, "reviewer", data=data)
@@ -179,15 +183,21 @@ def test_send_back_form_requires_the_reason_and_shows_it(item_in):
     form_url = f"{item.absolute_url()}/@@editorial-transition?workflow_action=reject"
     form = get(form_url, "reviewer")
     assert form.status_code == 200
-    assert 'name="comment"' in form.text and "required" in form.text
+    assert 'name="form.widgets.comment"' in form.text and "required" in form.text
     url = f"{item.absolute_url()}/@@editorial-transition"
-    data = {"workflow_action": "reject", "_authenticator": token(form.text)}
-    empty = post(url, "reviewer", data={**data, "comment": "  "})
+    data = {
+        "workflow_action": "reject",
+        "_authenticator": token(form.text),
+        "form.buttons.confirm": "1",
+    }
+    empty = post(url, "reviewer", data={**data, "form.widgets.comment": "  "})
     assert empty.status_code == 400
     assert escape(vi(REASON_REQUIRED), quote=False) in empty.text
     assert state_of(item) == "pending"
 
-    done = post(url, "reviewer", data={**data, "comment": "Ảnh thứ hai bị mờ.\nThay ảnh khác."})
+    done = post(
+        url, "reviewer", data={**data, "form.widgets.comment": "Ảnh thứ hai bị mờ.\nThay ảnh khác."}
+    )
     assert done.status_code == 303
     assert state_of(item) == "draft"
     page = get(item.absolute_url(), "writer").text

@@ -3,7 +3,8 @@
 One rating per dossier, stored on it as ``dossier.rating`` (a PersistentMapping:
 overall, timeliness, convenience, attitude as ints 1-5, comment, when) and recorded in
 the audit as "rated" (public). ``can_rate`` tells the dossier page whether to link to
-``@@dossier-rating``; ``rating_of`` gives statistics the rating without the catalog.
+``@@dossier-rating`` (the form: dossier/forms/rating.py); ``rating_of`` gives statistics
+the rating without the catalog.
 
 The scale follows the usual five levels of satisfaction surveys of public services
 ("very dissatisfied" .. "very satisfied"). The exact scale and criteria the National
@@ -15,9 +16,6 @@ from dichvucong.dossier import audit
 from dichvucong.dossier.submission import check_answers
 from persistent.mapping import PersistentMapping
 from plone import api
-from plone.protect import CheckAuthenticator
-from Products.Five.browser import BrowserView
-from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 
 PERMISSION = "dichvucong: Rate dossier"
@@ -97,65 +95,3 @@ def rate(dossier, values):
     dossier.rating = PersistentMapping({**scores, "comment": comment, "when": when})
     audit.record(dossier, "rated", public=True, when=when)
     return rating_of(dossier)
-
-
-class RatingView(BrowserView):
-    """@@dossier-rating: the form, then the rating given."""
-
-    index = ViewPageTemplateFile("templates/rating.pt")
-    errors = None
-    scale = SCALE
-
-    def __call__(self):
-        self.errors = {}
-        if self.request.method == "POST" and "form.submitted" in self.request.form:
-            CheckAuthenticator(self.request)
-            try:
-                rate(self.context, self.request.form)
-            except RatingError as error:
-                self.errors = error.errors
-                already = "__form__" in error.errors
-                api.portal.show_message(
-                    error.errors["__form__"]
-                    if already
-                    else _("Some answers need correcting before the rating can be sent."),
-                    request=self.request,
-                    type="warning" if already else "error",
-                )
-                self.request.response.setStatus(409 if already else 400)
-            else:
-                api.portal.show_message(
-                    _("Thank you: your rating has been recorded."), request=self.request
-                )
-                return self.request.response.redirect(
-                    f"{self.context.absolute_url()}/@@dossier-rating"
-                )
-        return self.index()
-
-    def rating(self):
-        return rating_of(self.context)
-
-    def criteria(self):
-        given = self.rating() or {}
-        form = self.request.form
-        return [
-            {
-                "name": name,
-                "label": label,
-                "error": (self.errors or {}).get(name),
-                "given": given.get(name),
-                "given_label": SCALE.get(given.get(name)),
-                "selected": str(form.get(name, "")),
-            }
-            for name, label in CRITERIA.items()
-        ]
-
-    def comment(self):
-        if self.rating() is not None:
-            return self.rating()["comment"]
-        value = self.request.form.get("comment", "")
-        return value if isinstance(value, str) else ""
-
-    def when(self):
-        when = (self.rating() or {}).get("when")
-        return f"{when:%H:%M %d/%m/%Y}" if when else ""

@@ -1,10 +1,11 @@
 """What the dossier pages share: formatting, people's names, titles of history entries,
-the permission checks and the forms' error handling."""
+the permission checks and the status messages."""
 
 from AccessControl import getSecurityManager
 from dichvucong import _
 from dichvucong.dossier.content.dossier import CLOSED_STATES
 from dichvucong.dossier.display import local
+from dichvucong.dossier.files import settings
 from dichvucong.dossier.transitions import COMMENT_REQUIRED
 from functools import cached_property
 from plone import api
@@ -106,9 +107,6 @@ def ascii_filename(name):
 class DossierMixin:
     """Helpers of every dossier page (``self.context`` is the dossier)."""
 
-    error = None  # a message shown above the form in error
-    field_errors = None  # {field: message}
-
     @cached_property
     def portal_workflow(self):
         return api.portal.get_tool("portal_workflow")
@@ -171,49 +169,16 @@ class DossierMixin:
     def closed(self):
         return self.context.status in CLOSED_STATES
 
-    def officials(self):
-        """[{id, name, selected}] of the receiving agency's officials (for assignment)."""
-        from dichvucong.dossier.storage import officials_group_id
-
-        group = officials_group_id(self.context.agency_code)
-        if api.group.get(groupname=group) is None:
-            return []
-        users = api.user.get_users(groupname=group)
-        rows = [
-            {
-                "id": user.getId(),
-                "name": user.getProperty("fullname", "") or user.getId(),
-                "selected": user.getId() == self.context.assignee,
-            }
-            for user in users
-        ]
-        return sorted(rows, key=lambda row: row["name"].lower())
-
-    def accept(self):
+    def accepted_types(self):
         """The file types an upload accepts (the ``accept`` attribute of file inputs)."""
-        from dichvucong.dossier.files import settings
-
         return ",".join(f".{extension}" for extension in settings()[1])
 
     def upload_hint(self):
-        from dichvucong.dossier.files import settings
-
         max_mb, extensions = settings()
         return _(
             "Accepted types: ${types}. At most ${limit} MB per file.",
             mapping={"types": ", ".join(extensions), "limit": max_mb},
         )
-
-    # Form state for the templates (kept only when a form comes back with an error).
-
-    def value(self, name, default=""):
-        if self.error is None and not self.field_errors:
-            return default
-        value = self.request.form.get(name, default)
-        return value if isinstance(value, str) else default
-
-    def field_error(self, name):
-        return (self.field_errors or {}).get(name)
 
     def message(self, text, kind="info"):
         IStatusMessage(self.request).add(translate(text, context=self.request), type=kind)

@@ -15,6 +15,12 @@ from dichvucong.dossier.deadlines import calendar_from_registry
 from dichvucong.dossier.display import answer_rows
 from dichvucong.dossier.display import format_date
 from dichvucong.dossier.display import format_datetime
+from dichvucong.dossier.forms.apology import ApologyForm
+from dichvucong.dossier.forms.assign import AssignForm
+from dichvucong.dossier.forms.note import NoteForm
+from dichvucong.dossier.forms.result import ResultForm
+from dichvucong.dossier.forms.supplement import SupplementForm
+from dichvucong.dossier.forms.transition import TransitionForm
 from dichvucong.dossier.storage import get_store
 from dichvucong.dossier.views.common import ACTION_TITLES
 from dichvucong.dossier.views.common import DossierMixin
@@ -25,7 +31,6 @@ from dichvucong.dossier.views.slip_data import applicable_slips
 from functools import cached_property
 from plone.app.uuid.utils import uuidToObject
 from Products.Five.browser import BrowserView
-from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
@@ -52,12 +57,25 @@ REASON_TITLES = {
     "refuse": _("Reason for refusal"),
     "stop": _("Reason for stopping"),
 }
+# The forms this page shows in place (each is also a page of its own).
+FORMS = {
+    "supplement": SupplementForm,
+    "note": NoteForm,
+    "assign": AssignForm,
+    "result": ResultForm,
+    "apology": ApologyForm,
+}
 
 
 class DossierView(DossierMixin, BrowserView):
     """The default view of a Dossier."""
 
-    forms = ViewPageTemplateFile("templates/forms.pt")
+    def form(self, name):
+        """The HTML of the form ``name`` (see FORMS), empty and ready to fill."""
+        return FORMS[name](self.context, self.request).render_in_place()
+
+    def transition_form(self, transition):
+        return TransitionForm(self.context, self.request, transition).render_in_place()
 
     def can_rate(self):
         """The applicant may rate the service once the result is returned."""

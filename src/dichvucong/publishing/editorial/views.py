@@ -1,9 +1,5 @@
-"""Pages of the editorial workflow: a transition with a reason, and the reviewers' list.
-
-Every change happens on POST with a valid ``_authenticator`` token (plone.protect); a
-GET shows the form and changes nothing. Who may do which transition is the workflow's
-guard, asked before anything is written.
-"""
+"""Pages of the editorial workflow: Plone's transition form that says why it refused,
+and the reviewers' list (the transition with a reason is transition.py)."""
 
 from DateTime import DateTime
 from dichvucong import _
@@ -11,11 +7,10 @@ from dichvucong.dossier.display import format_datetime
 from dichvucong.publishing.editorial.scheduling import is_expired
 from dichvucong.publishing.editorial.scheduling import is_not_yet_effective
 from dichvucong.publishing.editorial.setup import REVIEWERS_GROUP
-from dichvucong.publishing.editorial.workflow import ACTION_TITLES
+from dichvucong.publishing.editorial.transition import NOT_ALLOWED
+from dichvucong.publishing.editorial.transition import no_store
 from dichvucong.publishing.editorial.workflow import COMMENT_REQUIRED
-from dichvucong.publishing.editorial.workflow import MAX_COMMENT
 from dichvucong.publishing.editorial.workflow import PUBLISH_PERMISSION
-from dichvucong.publishing.editorial.workflow import REASON_REQUIRED
 from dichvucong.publishing.editorial.workflow import allowed_transitions
 from dichvucong.publishing.editorial.workflow import bound_types
 from dichvucong.publishing.editorial.workflow import describe
@@ -25,7 +20,6 @@ from plone import api
 from plone.app.content.browser.content_status_modify import (
     ContentStatusModifyView as BaseContentStatusModifyView,
 )
-from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -33,90 +27,6 @@ from Products.statusmessages.interfaces import IStatusMessage
 from zExceptions import Unauthorized
 from zope.i18n import translate
 import transaction
-
-
-NOT_ALLOWED = _("You cannot do this on this item now. Nothing was changed.")
-DONE = _("Done: ${action}.")
-
-
-def _text(request, name):
-    value = request.form.get(name, "")
-    if isinstance(value, list):
-        value = value[0] if value else ""
-    return value.strip() if isinstance(value, str) else ""
-
-
-def no_store(response):
-    """Editorial pages are personal and change often: never cached."""
-    response.setHeader("Cache-Control", "no-store, private")
-
-
-class TransitionView(BrowserView):
-    """@@editorial-transition?workflow_action=<id>: a transition with a reason or note.
-
-    The toolbar's "Send back" comes here (the reason is required); any other allowed
-    transition works too, with an optional note kept in the history."""
-
-    index = ViewPageTemplateFile("templates/transition.pt")
-    error = None
-    allowed = True
-    max_comment = MAX_COMMENT
-
-    @property
-    def is_post(self):
-        return self.request.get("REQUEST_METHOD", "GET").upper() == "POST"
-
-    @property
-    def transition(self):
-        return _text(self.request, "workflow_action")
-
-    def transition_title(self):
-        title = ACTION_TITLES.get(self.transition)
-        return translate(title, context=self.request) if title else self.transition
-
-    @property
-    def comment_required(self):
-        return self.transition in COMMENT_REQUIRED
-
-    def item_url(self):
-        return self.context.absolute_url()
-
-    def comment(self):
-        return _text(self.request, "comment")[:MAX_COMMENT]
-
-    def __call__(self):
-        no_store(self.request.response)
-        if self.is_post:
-            CheckAuthenticator(self.request)
-        transition = self.transition
-        if not uses_workflow(self.context) or transition not in allowed_transitions(self.context):
-            self.allowed = False
-            self.error = translate(NOT_ALLOWED, context=self.request)
-            self.request.response.setStatus(403)
-            return self.index()
-        if not self.is_post or "form.buttons.cancel" in self.request.form:
-            if self.is_post:
-                self.request.response.redirect(self.item_url(), status=303)
-                return ""
-            return self.index()
-        comment = self.comment()
-        if self.comment_required and not comment:
-            return self.failed(REASON_REQUIRED)
-        try:
-            api.portal.get_tool("portal_workflow").doActionFor(
-                self.context, transition, comment=comment
-            )
-        except WorkflowException as error:
-            return self.failed(str(error) or NOT_ALLOWED)
-        message = _(DONE, mapping={"action": self.transition_title()})
-        IStatusMessage(self.request).add(translate(message, context=self.request), "info")
-        self.request.response.redirect(self.item_url(), status=303)
-        return ""
-
-    def failed(self, message):
-        self.error = translate(message, context=self.request)
-        self.request.response.setStatus(400)
-        return self.index()
 
 
 class ContentStatusModifyView(BaseContentStatusModifyView):

@@ -31,10 +31,10 @@ not empty the result), as long as one word is known.
 from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field
-from dichvucong.catalogue.text import DEFAULT_ABBREVIATIONS
-from dichvucong.catalogue.text import fold
-from dichvucong.catalogue.text import sort_key
-from dichvucong.catalogue.text import words
+from dichvucong.base.vietnamese import DEFAULT_ABBREVIATIONS
+from dichvucong.base.vietnamese import fold
+from dichvucong.base.vietnamese import sort_key
+from dichvucong.base.vietnamese import words
 import math
 import threading
 import time

@@ -2,7 +2,7 @@
 
 from datetime import date
 from dichvucong import _
-from dichvucong.catalogue.text import sort_key
+from dichvucong.base.vietnamese import sort_key
 from dichvucong.catalogue.views.formatting import format_date
 from dichvucong.catalogue.views.formatting import tel_href
 from dichvucong.catalogue.views.procedure import term_title

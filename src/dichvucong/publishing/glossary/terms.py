@@ -15,8 +15,8 @@ page must be explained by a public glossary.
 
 from AccessControl.PermissionRole import rolesForPermissionOn
 from dataclasses import dataclass
-from dichvucong.catalogue.text import nfc
-from dichvucong.catalogue.text import sort_key
+from dichvucong.base.vietnamese import nfc
+from dichvucong.base.vietnamese import sort_key
 from plone import api
 from ZODB.utils import z64
 from zope.globalrequest import getRequest

@@ -7,11 +7,11 @@ nothing to show renders nothing. Every value is escaped by the page templates.
 """
 
 from AccessControl import getSecurityManager
+from dichvucong.base.contact import contact_settings
 from dichvucong.publishing.home.sources import essential_procedures
 from dichvucong.publishing.home.sources import home_settings
 from dichvucong.publishing.home.sources import latest_published
 from dichvucong.publishing.home.sources import popular_procedures
-from dichvucong.theme.viewlets import contact_settings
 from plone import api
 from plone.dexterity.content import FLOOR_DATE
 from plone.memoize.view import memoize

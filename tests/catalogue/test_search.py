@@ -1,12 +1,12 @@
 """The procedure search against the real catalog: what a citizen types finds the right
 procedure first; facets, pages and permissions; and the engine's building blocks."""
 
+from dichvucong.base.internals import catalog_generation
 from dichvucong.base.vietnamese import DEFAULT_ABBREVIATIONS
 from dichvucong.base.vietnamese import sort_key
 from dichvucong.catalogue.search import engine
 from dichvucong.catalogue.search.engine import CatalogueIndex
 from dichvucong.catalogue.search.engine import canonical
-from dichvucong.catalogue.search.engine import catalog_generation
 from dichvucong.catalogue.search.engine import catalogue_index
 from dichvucong.catalogue.search.engine import parse_abbreviations
 from dichvucong.catalogue.search.engine import search_procedures

@@ -7,6 +7,7 @@ only kept when they are web addresses or paths of the site.
 
 from AccessControl import getSecurityManager
 from dichvucong import _
+from dichvucong.base.internals import unrestricted_object
 from dichvucong.catalogue.views.formatting import format_date
 from dichvucong.catalogue.views.formatting import format_number
 from dichvucong.catalogue.views.formatting import paragraphs
@@ -49,7 +50,7 @@ def find_by_code(portal_type, code):
         return None
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type=portal_type, catalogue_code=code):
-        return brain._unrestrictedGetObject()
+        return unrestricted_object(brain)
     return None
 
 

@@ -13,6 +13,7 @@ Nothing here logs the check digits.
 """
 
 from dichvucong import _
+from dichvucong.base.internals import unrestricted_object
 from dichvucong.base.ratelimit import SlidingWindowLimiter
 from dichvucong.dossier.api.common import error
 from dichvucong.dossier.api.common import json_safe
@@ -83,7 +84,7 @@ def public_status(code, check):
     only the fields below leave this function."""
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="Dossier", dossier_code=code):
-        dossier = brain._unrestrictedGetObject()
+        dossier = unrestricted_object(brain)
         if dossier.code == code and _matches(dossier, check):
             return {
                 "code": dossier.code,

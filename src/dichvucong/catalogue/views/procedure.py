@@ -7,8 +7,8 @@ only kept when they are web addresses or paths of the site.
 
 from AccessControl import getSecurityManager
 from dichvucong import _
+from dichvucong.base.dates import format_date
 from dichvucong.base.internals import unrestricted_object
-from dichvucong.catalogue.views.formatting import format_date
 from dichvucong.catalogue.views.formatting import format_number
 from dichvucong.catalogue.views.formatting import paragraphs
 from dichvucong.catalogue.views.formatting import safe_url
@@ -231,7 +231,7 @@ class ProcedureView(BrowserView):
     def legal_basis(self):
         items = []
         for item in self.context.legal_basis or ():
-            date = format_date(item.get("date"))
+            date = format_date(item.get("date"), self.request)
             items.append(
                 {
                     "number": item.get("number", ""),

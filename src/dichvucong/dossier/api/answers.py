@@ -12,7 +12,8 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from dichvucong import _
-from dichvucong.dossier.audit import TZ
+from dichvucong.base.dates import portal_time
+from dichvucong.base.dates import storable
 from plone.namedfile.interfaces import INamedField
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IBool
@@ -113,7 +114,8 @@ def convert(field, value):
             moment = datetime.fromisoformat(value)
         except ValueError:
             raise Invalid(_("Please give the date and time as YYYY-MM-DDTHH:MM.")) from None
-        return moment if moment.tzinfo else moment.replace(tzinfo=TZ)
+        # A time without offset is portal time; stored at a fixed offset.
+        return moment if moment.tzinfo else storable(portal_time(moment))
     if IDate.providedBy(field):
         if not isinstance(value, str) or not DATE.match(value):
             raise Invalid(_("Please give the date as YYYY-MM-DD."))

@@ -1,5 +1,5 @@
-"""What the dossier lists share: rows read off catalog brains (never the dossiers),
-dates as Vietnamese write them, and counts taken straight from the indexes."""
+"""What the dossier lists share: rows read off catalog brains (never the dossiers)
+and counts taken straight from the indexes."""
 
 from BTrees.IIBTree import intersection
 from datetime import datetime
@@ -7,7 +7,6 @@ from dichvucong.base.internals import document_keys
 from dichvucong.base.internals import indexed_records as indexed
 from dichvucong.dossier.content.dossier import CLOSED_STATES
 from dichvucong.dossier.content.dossier import STATUS_CODES
-from dichvucong.dossier.deadlines import as_local
 from dichvucong.dossier.storage import OFFICIALS_ROLE
 from dichvucong.dossier.storage import officials_group_id
 from Products.CMFCore.indexing import processQueue
@@ -36,24 +35,6 @@ def no_store(request):
 def moment(value):
     """A metadata value as a datetime, or None (missing, or not known yet)."""
     return value if isinstance(value, datetime) else None
-
-
-def format_day(value):
-    """dd/mm/yyyy in Vietnam time; "" when there is no date."""
-    value = moment(value)
-    return as_local(value).strftime("%d/%m/%Y") if value else ""
-
-
-def format_moment(value):
-    """dd/mm/yyyy HH:MM in Vietnam time; "" when there is no date."""
-    value = moment(value)
-    return as_local(value).strftime("%d/%m/%Y %H:%M") if value else ""
-
-
-def iso(value):
-    """The machine-readable form for <time datetime="...">."""
-    value = moment(value)
-    return as_local(value).isoformat(timespec="minutes") if value else None
 
 
 def procedure_title(brain):

@@ -11,6 +11,7 @@ Public Service Portal uses are UNVERIFIED: check them before syncing ratings the
 """
 
 from dichvucong import _
+from dichvucong.base.dates import format_datetime
 from dichvucong.dossier import audit
 from dichvucong.dossier.submission import check_answers
 from persistent.mapping import PersistentMapping
@@ -157,5 +158,4 @@ class RatingView(BrowserView):
         return value if isinstance(value, str) else ""
 
     def when(self):
-        when = (self.rating() or {}).get("when")
-        return f"{when:%H:%M %d/%m/%Y}" if when else ""
+        return format_datetime((self.rating() or {}).get("when"), self.request)

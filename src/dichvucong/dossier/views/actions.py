@@ -10,10 +10,11 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from dichvucong import _
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import format_datetime
+from dichvucong.base.dates import portal_timezone
+from dichvucong.base.dates import storable
 from dichvucong.dossier import audit
-from dichvucong.dossier.deadlines import TZ
-from dichvucong.dossier.display import format_date
-from dichvucong.dossier.display import format_datetime
 from dichvucong.dossier.files import UploadError
 from dichvucong.dossier.files import check_upload
 from dichvucong.dossier.notifications.applicant import notify_applicant
@@ -335,7 +336,7 @@ class ApologyView(_StaffAction):
         if fields:
             raise ActionError(FIX_FIELDS, fields)
         previous = self.context.due_at
-        new_due = datetime.combine(day, APOLOGY_TIME, TZ)
+        new_due = storable(datetime.combine(day, APOLOGY_TIME, portal_timezone()))
         self.context.due_at = new_due
         audit.record(
             self.context,

@@ -8,13 +8,13 @@ opening the page is recorded in the history (internal entry ``viewed``).
 """
 
 from dichvucong import _
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import format_datetime
 from dichvucong.dossier import audit
 from dichvucong.dossier import schemas
 from dichvucong.dossier import statuses
 from dichvucong.dossier.deadlines import calendar_from_registry
 from dichvucong.dossier.display import answer_rows
-from dichvucong.dossier.display import format_date
-from dichvucong.dossier.display import format_datetime
 from dichvucong.dossier.storage import get_store
 from dichvucong.dossier.views.common import ACTION_TITLES
 from dichvucong.dossier.views.common import DossierMixin

@@ -11,7 +11,7 @@ from dichvucong import _
 from dichvucong.base.dates import format_date
 from dichvucong.base.dates import format_datetime
 from dichvucong.base.dates import format_time
-from dichvucong.catalogue.views.formatting import format_number
+from dichvucong.base.numbers import format_number
 from zope.component import queryUtility
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice

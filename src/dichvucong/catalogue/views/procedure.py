@@ -9,10 +9,10 @@ from AccessControl import getSecurityManager
 from dichvucong import _
 from dichvucong.base.dates import format_date
 from dichvucong.base.internals import unrestricted_object
-from dichvucong.catalogue.views.formatting import format_number
-from dichvucong.catalogue.views.formatting import paragraphs
-from dichvucong.catalogue.views.formatting import safe_url
-from dichvucong.catalogue.views.formatting import tel_href
+from dichvucong.base.links import safe_url
+from dichvucong.base.links import tel_href
+from dichvucong.base.numbers import format_number
+from dichvucong.base.text import paragraphs
 from dichvucong.publishing.guides.relations import guides_for
 from functools import cached_property
 from plone import api
@@ -67,12 +67,8 @@ def viewable(relation):
 class ProcedureView(BrowserView):
     """@@procedure_view, the default view of a Procedure."""
 
-    @cached_property
-    def language(self):
-        return api.portal.get_current_language(context=self.context)
-
     def number(self, value):
-        return format_number(value, self.language)
+        return format_number(value, request=self.request)
 
     def tel_href(self, phone):
         return tel_href(phone)

@@ -1,18 +1,18 @@
 """The procedure search against the real catalog: what a citizen types finds the right
 procedure first; facets, pages and permissions; and the engine's building blocks."""
 
+from dichvucong.base.internals import catalog_generation
+from dichvucong.base.vietnamese import DEFAULT_ABBREVIATIONS
+from dichvucong.base.vietnamese import sort_key
 from dichvucong.catalogue.search import engine
 from dichvucong.catalogue.search.engine import CatalogueIndex
 from dichvucong.catalogue.search.engine import canonical
-from dichvucong.catalogue.search.engine import catalog_generation
 from dichvucong.catalogue.search.engine import catalogue_index
 from dichvucong.catalogue.search.engine import parse_abbreviations
 from dichvucong.catalogue.search.engine import search_procedures
 from dichvucong.catalogue.search.engine import within_one_edit
 from dichvucong.catalogue.search.interfaces import abbreviation_lines
 from dichvucong.catalogue.search.params import SearchParams
-from dichvucong.catalogue.text import DEFAULT_ABBREVIATIONS
-from dichvucong.catalogue.text import sort_key
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME

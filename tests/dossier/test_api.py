@@ -3,7 +3,7 @@
 from datetime import date
 from datetime import timedelta
 from dichvucong.dossier import audit
-from dichvucong.dossier.api.ratelimit import LOOKUPS
+from dichvucong.dossier.api.status import LOOKUPS
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from tests.dossier.conftest import PASSWORD
@@ -635,52 +635,3 @@ def test_lookup_page_rate_limited(dossier, url):
     assert "Retry-After" in limited.headers
     assert 'id="dossier-lookup-limited"' in limited.text
     assert 'id="dossier-lookup-result"' not in limited.text
-
-
-# The limiter itself (pure Python)
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self):
-        return self.now
-
-
-def test_limiter_sliding_window():
-    from dichvucong.dossier.api.ratelimit import SlidingWindowLimiter
-
-    clock = Clock()
-    limiter = SlidingWindowLimiter(window=60, clock=clock)
-    assert [limiter.hit("a", 3)[0] for _ in range(3)] == [True, True, True]
-    assert limiter.hit("a", 3) == (False, 60)
-    assert limiter.hit("b", 3) == (True, 0)  # per client
-    clock.now += 30
-    assert limiter.hit("a", 3) == (False, 30)
-    clock.now += 30  # the first three leave the window
-    assert limiter.hit("a", 3) == (True, 0)
-    assert limiter.hit("a", 1) == (False, 60)  # a lowered limit applies at once
-
-
-def test_limiter_memory_is_bounded():
-    from dichvucong.dossier.api.ratelimit import SlidingWindowLimiter
-
-    clock = Clock()
-    limiter = SlidingWindowLimiter(window=60, max_clients=100, clock=clock)
-    for number in range(1000):
-        limiter.hit(f"10.0.{number // 256}.{number % 256}", 5)
-    assert len(limiter) == 100
-    clock.now += 61
-    limiter.hit("10.9.9.9", 5)
-    assert len(limiter) == 1  # stale clients are dropped
-
-
-def test_limiter_is_thread_safe():
-    from concurrent.futures import ThreadPoolExecutor
-    from dichvucong.dossier.api.ratelimit import SlidingWindowLimiter
-
-    limiter = SlidingWindowLimiter(window=60)
-    with ThreadPoolExecutor(max_workers=16) as pool:
-        results = list(pool.map(lambda _: limiter.hit("a", 50)[0], range(2000)))
-    assert results.count(True) == 50

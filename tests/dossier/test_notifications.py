@@ -192,7 +192,7 @@ def test_submission_mail(site, smtp, submit):
     assert dossier.code in body
     assert dossier.procedure_title in body
     assert dossier.absolute_url() in body
-    assert f"{dossier.due_at:%H:%M %d/%m/%Y}" in body
+    assert f"{dossier.due_at:%d/%m/%Y %H:%M}" in body
     assert "0912345678" not in body
 
 
@@ -217,7 +217,7 @@ def test_refusal_mail_carries_the_reason(site, smtp, submit):
     assert dossier.code in refusal["Subject"]
     assert reason in refusal.get_content()
     # A closed dossier has no due date any more.
-    assert f"{dossier.due_at:%H:%M %d/%m/%Y}" not in refusal.get_content()
+    assert f"{dossier.due_at:%d/%m/%Y %H:%M}" not in refusal.get_content()
 
 
 def test_transitions_that_concern_the_applicant(site, smtp, submit):
@@ -253,7 +253,7 @@ def test_apology_through_notify_applicant(site, smtp, submit):
     transaction.commit()
     apology = mails_to(smtp, "citizen_a@example.org")[-1]
     assert "Cho xac minh" in apology.get_content()
-    assert f"{new_due:%H:%M %d/%m/%Y}" in apology.get_content()
+    assert f"{new_due:%d/%m/%Y %H:%M}" in apology.get_content()
     with pytest.raises(ValueError):
         applicant.notify_applicant(dossier, "start_processing")
 

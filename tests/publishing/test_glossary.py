@@ -1,7 +1,7 @@
 """Glossary of abbreviations: the glossary and its terms, the glossary page, the
 <abbr> marks on pages, the header link and the procedure search."""
 
-from dichvucong.catalogue.text import sort_key
+from dichvucong.base.vietnamese import sort_key
 from dichvucong.publishing.glossary.terms import Term
 from dichvucong.publishing.glossary.terms import Terms
 from dichvucong.publishing.glossary.terms import site_terms

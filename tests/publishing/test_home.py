@@ -4,7 +4,7 @@ and news (published only) and the help contact."""
 
 from configparser import ConfigParser
 from DateTime import DateTime
-from dichvucong.catalogue.text import sort_key
+from dichvucong.base.vietnamese import sort_key
 from dichvucong.publishing.home.sources import essential_procedures
 from lxml import html
 from pathlib import Path

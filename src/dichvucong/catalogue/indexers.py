@@ -1,12 +1,12 @@
 """Catalog indexers: the facets and the search text of the catalogue."""
 
+from dichvucong.base.vietnamese import abbreviation_variants
+from dichvucong.base.vietnamese import fold
+from dichvucong.base.vietnamese import sortable
 from dichvucong.catalogue.content.agency import IAgency
 from dichvucong.catalogue.content.domain import IDomain
 from dichvucong.catalogue.content.procedure import IProcedure
 from dichvucong.catalogue.search.engine import registry_abbreviations
-from dichvucong.catalogue.text import abbreviation_variants
-from dichvucong.catalogue.text import fold
-from dichvucong.catalogue.text import sortable
 from plone.indexer import indexer
 
 

@@ -1,14 +1,15 @@
 """The dossier's history: who did what, when. Officials see every entry; the applicant
 sees the entries that concern them (``public``)."""
 
-from datetime import datetime
-from dichvucong.dossier.deadlines import TZ
+from dichvucong.base.dates import portal_now
+from dichvucong.base.dates import storable
 from plone import api
 from plone.protect.utils import safeWrite
 
 
 def now():
-    return datetime.now(TZ)
+    """Now in the portal's zone, at its fixed UTC offset: what dossiers store."""
+    return storable(portal_now())
 
 
 def record(dossier, action, comment="", public=True, actor=None, when=None, **extra):

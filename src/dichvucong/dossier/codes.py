@@ -9,6 +9,7 @@ sequences do; numbers are never reused.
 """
 
 from BTrees.OOBTree import OOBTree
+from dichvucong.base.internals import database_of
 from persistent import Persistent
 from ZODB.POSException import ConflictError
 import random
@@ -37,10 +38,10 @@ def format_code(agency_code, day, number):
 def next_number(counters, key):
     """Take the next number for ``key`` from ``counters`` (an OOBTree owned by the
     dossier store) in a transaction of its own."""
-    if counters._p_oid is None or counters._p_jar is None:
+    db = database_of(counters)
+    if db is None:
         # Not committed yet (the store was created in this very transaction).
         return _increment(counters, key)
-    db = counters._p_jar.db()
     manager = transaction.TransactionManager()
     connection = db.open(transaction_manager=manager)
     try:

@@ -5,6 +5,9 @@ holidays. A dossier received after the afternoon cut-off (15:00) starts counting
 working day; the clock stops while the citizen supplies missing documents. Everything here is
 pure Python so it can be tested without a site; ``calendar_from_registry`` reads the editable
 settings of a site.
+
+Office hours are wall-clock times in the portal's time zone (``base.dates``); the deadlines
+returned carry its fixed UTC offset (``storable``), as dossiers store them.
 """
 
 from dataclasses import dataclass
@@ -12,15 +15,18 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
-from datetime import timezone
+from dichvucong.base.dates import ICT
+from dichvucong.base.dates import portal_time
+from dichvucong.base.dates import portal_timezone
+from dichvucong.base.dates import storable
 from functools import lru_cache
 import math
 import re
 
 
-# Vietnam time, UTC+7 all year (no daylight saving since 1975). A fixed offset, not
-# ZoneInfo: dossiers store these datetimes in the ZODB, which cannot pickle ZoneInfo.
-TZ = timezone(timedelta(hours=7), "ICT")
+# What dossiers store: Vietnam time, UTC+7 all year, as a fixed offset (the ZODB cannot
+# pickle ZoneInfo). Deadlines of a portal in Vietnam carry this very tzinfo.
+TZ = ICT
 UNITS = ("working_days", "working_hours", "days")
 # Online dossiers are acknowledged within 8 working hours.
 ACKNOWLEDGEMENT_HOURS = 8
@@ -103,10 +109,8 @@ def parse_office_hours(lines):
 
 
 def as_local(moment):
-    """The moment in Vietnam time; naive datetimes are taken as already in Vietnam time."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=TZ)
-    return moment.astimezone(TZ)
+    """The moment in the portal's time zone; naive datetimes are taken as portal time."""
+    return portal_time(moment)
 
 
 def _as_date(day):
@@ -173,11 +177,11 @@ class WorkingCalendar:
 
     def closing(self, day):
         """End of office hours on ``day``: the moment a day-based deadline falls."""
-        return datetime.combine(day, self.office_hours[-1][1], TZ)
+        return storable(datetime.combine(day, self.office_hours[-1][1], portal_timezone()))
 
-    def _intervals(self, day):
+    def _intervals(self, day, zone):
         for start, end in self.office_hours:
-            yield datetime.combine(day, start, TZ), datetime.combine(day, end, TZ)
+            yield datetime.combine(day, start, zone), datetime.combine(day, end, zone)
 
     # Deadlines
 
@@ -234,17 +238,17 @@ class WorkingCalendar:
             raise ValueError("cannot add negative working time")
         moment = as_local(moment)
         if not seconds:
-            return moment
+            return storable(moment)
         remaining = timedelta(seconds=seconds)
         day = moment.date()
         while True:
             if self.is_working_day(day):
-                for start, end in self._intervals(day):
+                for start, end in self._intervals(day, moment.tzinfo):
                     start = max(start, moment)
                     if start >= end:
                         continue
                     if remaining <= end - start:
-                        return start + remaining
+                        return storable(start + remaining)
                     remaining -= end - start
             day += timedelta(days=1)
 
@@ -257,7 +261,7 @@ class WorkingCalendar:
         day = start.date()
         while day <= end.date():
             if self.is_working_day(day):
-                for opens, closes in self._intervals(day):
+                for opens, closes in self._intervals(day, start.tzinfo):
                     overlap = min(closes, end) - max(opens, start)
                     if overlap > timedelta():
                         total += overlap

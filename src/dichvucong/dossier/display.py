@@ -1,14 +1,17 @@
-"""Answers and dates as people read them: typed values shown with the form's terms
-and formats (dates dd/mm/yyyy in Vietnam time, yes/no, choices by their titles).
-Used by the dossier pages, the check-your-answers page and the REST serialiser."""
+"""Answers as people read them: typed values shown with the form's terms and the
+page's formats (dates and numbers in the page's language and the portal's time zone,
+yes/no, choices by their titles). Used by the dossier pages and the check-your-answers
+page."""
 
 from datetime import date
 from datetime import datetime
 from datetime import time
 from decimal import Decimal
 from dichvucong import _
-from dichvucong.catalogue.views.formatting import format_number
-from dichvucong.dossier.deadlines import TZ
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import format_datetime
+from dichvucong.base.dates import format_time
+from dichvucong.base.numbers import format_number
 from zope.component import queryUtility
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
@@ -19,29 +22,6 @@ from zope.schema.interfaces import IVocabularyTokenized
 
 YES = _("Yes")
 NO = _("No")
-
-
-def local(moment):
-    if moment is None:
-        return None
-    if isinstance(moment, datetime):
-        return moment.replace(tzinfo=TZ) if moment.tzinfo is None else moment.astimezone(TZ)
-    return moment
-
-
-def format_datetime(moment):
-    """dd/mm/yyyy HH:MM in Vietnam time ("" for None)."""
-    moment = local(moment)
-    if moment is None:
-        return ""
-    if isinstance(moment, datetime):
-        return f"{moment:%d/%m/%Y %H:%M}"
-    return f"{moment:%d/%m/%Y}"
-
-
-def format_date(day):
-    day = local(day)
-    return f"{day:%d/%m/%Y}" if day is not None else ""
 
 
 def _term_title(field, value, context):
@@ -59,8 +39,8 @@ def _term_title(field, value, context):
 
 
 def format_value(value, field=None, context=None):
-    """One answer as a list of text lines, typed: dates dd/mm/yyyy, yes/no, choices by
-    their titles. Text only: the template escapes it."""
+    """One answer as a list of text lines, typed: dates and numbers in the page's
+    language, yes/no, choices by their titles. Text only: the template escapes it."""
     if value is None or value == "":
         return []
     if isinstance(value, bool) or (field is not None and IBool.providedBy(field)):
@@ -70,7 +50,7 @@ def format_value(value, field=None, context=None):
     if isinstance(value, date):
         return [format_date(value)]
     if isinstance(value, time):
-        return [f"{value:%H:%M}"]
+        return [format_time(value)]
     if isinstance(value, dict):
         lines = []
         for key, item in value.items():

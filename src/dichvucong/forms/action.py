@@ -11,6 +11,7 @@ from collective.easyform.api import get_context
 from collective.easyform.config import FORM_ERROR_MARKER
 from collective.easyform.interfaces import IAction
 from dichvucong import _
+from dichvucong.base.internals import unrestricted_object
 from dichvucong.dossier import submission
 from dichvucong.forms import drafts
 from plone import api
@@ -41,7 +42,7 @@ def procedure_for(form, code=None):
     """The procedure this form submits: by code, else the one linking to the form."""
     if code:
         brains = api.content.find(portal_type="Procedure", catalogue_code=code, unrestricted=True)
-        return brains[0]._unrestrictedGetObject() if brains else None
+        return unrestricted_object(brains[0]) if brains else None
     from zc.relation.interfaces import ICatalog
     from zope.component import getUtility
     from zope.intid.interfaces import IIntIds

@@ -11,6 +11,7 @@ from collective.easyform.api import get_schema
 from collective.easyform.interfaces import IEasyForm
 from datetime import date
 from datetime import datetime
+from dichvucong.base.dates import portal_time
 from dichvucong.dossier.submission import APPLICANT_FIELDS
 from dichvucong.forms import drafts
 from plone import api
@@ -42,7 +43,8 @@ def request_values(field, value, context):
         tokens = [t for item in value for t in _tokens(field.value_type, item, context)]
         return {name: tokens, f"{name}-empty-marker": "1"}
     if isinstance(value, datetime):
-        return {name: value.strftime("%Y-%m-%dT%H:%M")}
+        # The widget's wall-clock value, in the portal's time zone.
+        return {name: portal_time(value).strftime("%Y-%m-%dT%H:%M")}
     if isinstance(value, date):
         return {name: value.isoformat()}
     return {name: str(value)}

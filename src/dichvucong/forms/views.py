@@ -2,6 +2,7 @@
 
 from collective.easyform.api import get_schema
 from dichvucong import _
+from dichvucong.base.dates import format_datetime
 from dichvucong.dossier.display import format_value
 from dichvucong.dossier.statuses import NEXT_STEPS
 from dichvucong.dossier.submission import FORM_ERROR
@@ -105,9 +106,7 @@ class SubmittedView(BrowserView):
         return NEXT_STEPS.get(api.content.get_state(self.context))
 
     def due(self):
-        due = self.context.due_at
-        return f"{due:%H:%M %d/%m/%Y}" if due else None
+        return format_datetime(self.context.due_at, self.request) or None
 
     def acknowledge_by(self):
-        when = self.context.acknowledge_by
-        return f"{when:%H:%M %d/%m/%Y}" if when else None
+        return format_datetime(self.context.acknowledge_by, self.request) or None

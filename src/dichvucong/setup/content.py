@@ -16,6 +16,7 @@ a message naming the file and the item.
 from Acquisition import aq_base
 from DateTime import DateTime
 from DateTime.interfaces import DateTimeError
+from dichvucong.base.internals import unrestricted_object
 from plone import api
 from plone.app.blocks.layoutbehavior import ILayoutAware
 from plone.app.blocks.layoutbehavior import ILayoutBehaviorAdaptable
@@ -271,7 +272,7 @@ class ItemImporter:
             brains = catalog.unrestrictedSearchResults(portal_type="Procedure", catalogue_code=code)
             if not brains:
                 self.fail(f"no procedure with catalogue code {code!r}")
-            relations.append(RelationValue(intids.getId(brains[0]._unrestrictedGetObject())))
+            relations.append(RelationValue(intids.getId(unrestricted_object(brains[0]))))
         return relations
 
     def set_field(self, obj, name, value):

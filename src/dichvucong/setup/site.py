@@ -1,7 +1,7 @@
 """Create a city's Plone site from the city's distribution (plone.distribution)."""
 
 from AccessControl.SecurityManagement import newSecurityManager
-from dichvucong.base.zopeapi import set_zope_user_password
+from dichvucong.base.internals import set_zope_user_password
 from dichvucong.setup.cities import distribution_name
 from plone.distribution.api import site as site_api
 

@@ -1,21 +1,14 @@
 """Header and footer pieces of the portal theme."""
 
-from dichvucong.theme.interfaces import IPortalContactSettings
+from dichvucong.base.contact import contact_settings
 from plone import api
 from plone.app.layout.viewlets.common import LogoViewlet
 from plone.app.layout.viewlets.common import ViewletBase
-from plone.registry.interfaces import IRegistry
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zope.component import getUtility
 
 
 EMBLEM = "++plone++dichvucong/emblem.svg"
-
-
-def contact_settings():
-    registry = getUtility(IRegistry)
-    return registry.forInterface(IPortalContactSettings, prefix="dichvucong.contact", check=False)
 
 
 class SiteNameViewlet(LogoViewlet):

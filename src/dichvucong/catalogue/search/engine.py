@@ -31,11 +31,12 @@ not empty the result), as long as one word is known.
 from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field
+from dichvucong.base.internals import catalog_generation
+from dichvucong.base.vietnamese import DEFAULT_ABBREVIATIONS
+from dichvucong.base.vietnamese import fold
+from dichvucong.base.vietnamese import sort_key
+from dichvucong.base.vietnamese import words
 from dichvucong.catalogue.search.interfaces import IAbbreviationSource
-from dichvucong.catalogue.text import DEFAULT_ABBREVIATIONS
-from dichvucong.catalogue.text import fold
-from dichvucong.catalogue.text import sort_key
-from dichvucong.catalogue.text import words
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtilitiesFor
 from zope.component import queryUtility
@@ -576,19 +577,6 @@ def build_index(catalog, abbreviations=None):
         domain_titles=_titles(catalog, "Domain"),
         agency_titles=_titles(catalog, "Agency"),
     )
-
-
-def catalog_generation(catalog):
-    """(change counter, last commit of the counter), or None while the current
-    transaction has changed the catalog (such an index must not be shared: the
-    transaction may still be aborted)."""
-    count = catalog.getCounter()  # also indexes what is queued
-    counter = getattr(catalog, "_counter", None)
-    if counter is None:
-        return None if getattr(catalog, "_p_changed", False) else (count, b"")
-    if counter._p_changed or counter._p_oid is None:
-        return None
-    return (count, counter._p_serial)
 
 
 def registry_abbreviations():

@@ -1,7 +1,7 @@
 """Settings of the procedure search (registry records, editable in the registry panel)."""
 
 from dichvucong import _
-from dichvucong.catalogue.text import DEFAULT_ABBREVIATIONS
+from dichvucong.base.vietnamese import DEFAULT_ABBREVIATIONS
 from zope import schema
 from zope.interface import Interface
 

@@ -1,10 +1,10 @@
 """What the page and the REST service show of a search: items, facets with titles, pages."""
 
 from dichvucong import _
+from dichvucong.base.vietnamese import sort_key
 from dichvucong.catalogue.search.engine import FACETS
 from dichvucong.catalogue.search.engine import search_procedures
 from dichvucong.catalogue.search.params import SearchParams
-from dichvucong.catalogue.text import sort_key
 from dichvucong.catalogue.vocabularies import APPLICANT_TYPES
 from dichvucong.catalogue.vocabularies import LEVELS
 from plone import api

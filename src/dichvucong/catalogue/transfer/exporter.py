@@ -1,6 +1,7 @@
 """Export the catalogue in the import formats (JSON, CSV); re-importing an export
 changes nothing."""
 
+from dichvucong.base.internals import unrestricted_object
 from dichvucong.catalogue.transfer.importer import _relation_codes
 from dichvucong.catalogue.transfer.kinds import KINDS
 from dichvucong.catalogue.transfer.reader import LIST_SEPARATOR
@@ -17,7 +18,7 @@ def records(portal, kind_name):
     brains = catalog.unrestrictedSearchResults(
         portal_type=kind.portal_type, sort_on="catalogue_code"
     )
-    return [record(brain._unrestrictedGetObject(), kind) for brain in brains]
+    return [record(unrestricted_object(brain), kind) for brain in brains]
 
 
 def record(obj, kind):

@@ -2,9 +2,9 @@
 
 from datetime import date
 from dichvucong import _
-from dichvucong.catalogue.text import sort_key
-from dichvucong.catalogue.views.formatting import format_date
-from dichvucong.catalogue.views.formatting import tel_href
+from dichvucong.base.dates import format_date
+from dichvucong.base.links import tel_href
+from dichvucong.base.vietnamese import sort_key
 from dichvucong.catalogue.views.procedure import term_title
 from dichvucong.catalogue.views.procedure import vocabulary
 from plone import api
@@ -24,7 +24,10 @@ class AgencyView(BrowserView):
         """ "Valid until DATE" when the unit has an end date (dissolved or to be)."""
         if not self.context.valid_to:
             return None
-        return _("Valid until ${date}", mapping={"date": format_date(self.context.valid_to)})
+        return _(
+            "Valid until ${date}",
+            mapping={"date": format_date(self.context.valid_to, self.request)},
+        )
 
     def dissolved(self):
         valid_to = self.context.valid_to

@@ -7,11 +7,12 @@ only kept when they are web addresses or paths of the site.
 
 from AccessControl import getSecurityManager
 from dichvucong import _
-from dichvucong.catalogue.views.formatting import format_date
-from dichvucong.catalogue.views.formatting import format_number
-from dichvucong.catalogue.views.formatting import paragraphs
-from dichvucong.catalogue.views.formatting import safe_url
-from dichvucong.catalogue.views.formatting import tel_href
+from dichvucong.base.dates import format_date
+from dichvucong.base.internals import unrestricted_object
+from dichvucong.base.links import safe_url
+from dichvucong.base.links import tel_href
+from dichvucong.base.numbers import format_number
+from dichvucong.base.text import paragraphs
 from functools import cached_property
 from plone import api
 from Products.Five.browser import BrowserView
@@ -48,7 +49,7 @@ def find_by_code(portal_type, code):
         return None
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type=portal_type, catalogue_code=code):
-        return brain._unrestrictedGetObject()
+        return unrestricted_object(brain)
     return None
 
 
@@ -65,12 +66,8 @@ def viewable(relation):
 class ProcedureView(BrowserView):
     """@@procedure_view, the default view of a Procedure."""
 
-    @cached_property
-    def language(self):
-        return api.portal.get_current_language(context=self.context)
-
     def number(self, value):
-        return format_number(value, self.language)
+        return format_number(value, request=self.request)
 
     def tel_href(self, phone):
         return tel_href(phone)
@@ -229,7 +226,7 @@ class ProcedureView(BrowserView):
     def legal_basis(self):
         items = []
         for item in self.context.legal_basis or ():
-            date = format_date(item.get("date"))
+            date = format_date(item.get("date"), self.request)
             items.append(
                 {
                     "number": item.get("number", ""),

@@ -17,7 +17,8 @@ from collective.easyform.interfaces import IEasyForm
 from datetime import date
 from datetime import datetime
 from dichvucong import _
-from dichvucong.dossier.audit import TZ
+from dichvucong.base.dates import portal_time
+from dichvucong.base.dates import storable
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
 from zope.component import adapter
@@ -73,7 +74,8 @@ class DatetimeDeserializer(DefaultFieldDeserializer):
             moment = datetime.fromisoformat(value)
         except ValueError:
             raise Invalid(DATETIME_FORMAT) from None
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=TZ)
+        # A time without offset is portal time; stored at a fixed offset.
+        moment = moment if moment.tzinfo else storable(portal_time(moment))
         self.field.validate(moment)
         return moment
 

@@ -10,17 +10,13 @@ No CSRF token: the lookup changes nothing and is open to anonymous visitors.
 """
 
 from dichvucong import _
+from dichvucong.base.dates import format_datetime
 from dichvucong.dossier.api import status
 from dichvucong.dossier.api.common import status_title
-from dichvucong.dossier.deadlines import as_local
 from dichvucong.dossier.statuses import NEXT_STEPS
 from plone.app.contenttypes.interfaces import IDocument
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-
-
-def _when(value):
-    return f"{as_local(value):%d/%m/%Y %H:%M}" if value is not None else None
 
 
 class DossierLookupView(BrowserView):
@@ -83,9 +79,9 @@ class DossierLookupView(BrowserView):
             ("procedure", _("Procedure"), facts["procedure_title"]),
             ("status", _("Status"), status_title(facts["status"], self.request)),
             ("next-step", _("What happens next"), NEXT_STEPS.get(facts["status"])),
-            ("received", _("Received"), _when(facts["received_at"])),
-            ("due", _("Due"), _when(facts["due_at"])),
-            ("decided", _("Decided"), _when(facts["decided_at"])),
-            ("returned", _("Result returned"), _when(facts["returned_at"])),
+            ("received", _("Received"), format_datetime(facts["received_at"], self.request)),
+            ("due", _("Due"), format_datetime(facts["due_at"], self.request)),
+            ("decided", _("Decided"), format_datetime(facts["decided_at"], self.request)),
+            ("returned", _("Result returned"), format_datetime(facts["returned_at"], self.request)),
         ]
         return [row for row in rows if row[2]]

@@ -5,7 +5,7 @@ given with the dossier. The answer holds the dossier's progress only, never pers
 data. An unknown code and a wrong check get the same 404, so the lookup tells
 nothing about which codes exist. Each client (``request.getClientAddr()``, which
 follows Zope's trusted-proxy setting) may look up ``dichvucong.lookup.per_minute``
-times per minute (per process, see ratelimit.py); beyond: 429 with Retry-After.
+times per minute (per process, see base/ratelimit.py); beyond: 429 with Retry-After.
 
 POST /@dossier-status with a JSON body ``{"code": ..., "check": ...}`` does the same
 and keeps the check digits out of URLs (and so out of access logs): apps should use it.
@@ -13,10 +13,11 @@ Nothing here logs the check digits.
 """
 
 from dichvucong import _
+from dichvucong.base.internals import unrestricted_object
+from dichvucong.base.ratelimit import SlidingWindowLimiter
 from dichvucong.dossier.api.common import error
 from dichvucong.dossier.api.common import json_safe
 from dichvucong.dossier.api.common import status_title
-from dichvucong.dossier.api.ratelimit import LOOKUPS
 from dichvucong.dossier.content.dossier import STATUS_CODES
 from plone import api
 from plone.restapi.deserializer import json_body
@@ -28,6 +29,8 @@ import re
 
 PER_MINUTE_RECORD = "dichvucong.lookup.per_minute"
 DEFAULT_PER_MINUTE = 10
+# The lookup's limiter: the JSON endpoint and the HTML page (lookup_page.py) share it.
+LOOKUPS = SlidingWindowLimiter(window=60.0)
 CODE = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{4,63}$")
 CHECK = re.compile(r"^\d{4}$")
 
@@ -81,7 +84,7 @@ def public_status(code, check):
     only the fields below leave this function."""
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="Dossier", dossier_code=code):
-        dossier = brain._unrestrictedGetObject()
+        dossier = unrestricted_object(brain)
         if dossier.code == code and _matches(dossier, check):
             return {
                 "code": dossier.code,

@@ -3,11 +3,12 @@
 from datetime import datetime
 from datetime import time
 from dichvucong import _
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import portal_timezone
+from dichvucong.base.dates import storable
 from dichvucong.base.forms.widgets import DayFieldWidget
 from dichvucong.base.forms.widgets import TrimmedTextAreaFieldWidget
 from dichvucong.dossier import audit
-from dichvucong.dossier.deadlines import TZ
-from dichvucong.dossier.display import format_date
 from dichvucong.dossier.forms.common import MAX_TEXT
 from dichvucong.dossier.forms.common import DossierForm
 from dichvucong.dossier.notifications.applicant import notify_applicant
@@ -58,14 +59,14 @@ class ApologyForm(DossierForm):
         if day is not None and day <= today:
             message = _(
                 "The new date must be after today (${today}).",
-                mapping={"today": format_date(audit.now())},
+                mapping={"today": format_date(audit.now(), self.request)},
             )
             self.set_error("new_date", message)
         if errors or self.widgets.errors:
             return
         reason = data["reason"][:MAX_TEXT]
         previous = self.context.due_at
-        new_due = datetime.combine(day, APOLOGY_TIME, TZ)
+        new_due = storable(datetime.combine(day, APOLOGY_TIME, portal_timezone()))
         self.context.due_at = new_due
         audit.record(
             self.context,
@@ -81,7 +82,7 @@ class ApologyForm(DossierForm):
         self.done(
             _(
                 "The apology has been recorded; the new date is ${date}.",
-                mapping={"date": format_date(day)},
+                mapping={"date": format_date(day, self.request)},
             ),
             f"#{self.anchor}",
         )

@@ -2,6 +2,7 @@
 reads the rating given (the rules and the storage are notifications/rating.py)."""
 
 from dichvucong import _
+from dichvucong.base.dates import format_datetime
 from dichvucong.base.forms import set_attributes
 from dichvucong.base.forms.radio import TokenRadioFieldWidget
 from dichvucong.dossier.forms.common import DossierForm
@@ -127,8 +128,7 @@ class RatingForm(DossierForm):
         ]
 
     def when(self):
-        when = (self.rating() or {}).get("when")
-        return f"{when:%H:%M %d/%m/%Y}" if when else ""
+        return format_datetime((self.rating() or {}).get("when"), self.request)
 
 
 # "Please choose a rating from 1 to 5." for a criterion left unanswered (or answered

@@ -2,10 +2,10 @@
 asked for; all files are checked before anything is kept."""
 
 from dichvucong import _
+from dichvucong.base.dates import format_datetime
 from dichvucong.base.forms.widgets import FileInputFieldWidget
 from dichvucong.base.forms.widgets import TrimmedTextAreaFieldWidget
 from dichvucong.dossier import audit
-from dichvucong.dossier.display import format_datetime
 from dichvucong.dossier.files import UploadError
 from dichvucong.dossier.files import check_upload
 from dichvucong.dossier.forms.common import MAX_TEXT
@@ -52,7 +52,7 @@ class SupplementForm(DossierForm):
             if entry["action"] == "request_supplement":
                 return {
                     "lines": (entry.get("comment") or "").splitlines(),
-                    "when": format_datetime(entry["when"]),
+                    "when": format_datetime(entry["when"], self.request),
                 }
         return None
 

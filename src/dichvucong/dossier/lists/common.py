@@ -1,12 +1,12 @@
-"""What the dossier lists share: rows read off catalog brains (never the dossiers),
-dates as Vietnamese write them, and counts taken straight from the indexes."""
+"""What the dossier lists share: rows read off catalog brains (never the dossiers)
+and counts taken straight from the indexes."""
 
-from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from datetime import datetime
+from dichvucong.base.internals import document_keys
+from dichvucong.base.internals import indexed_records as indexed
 from dichvucong.dossier.content.dossier import CLOSED_STATES
 from dichvucong.dossier.content.dossier import STATUS_CODES
-from dichvucong.dossier.deadlines import as_local
 from dichvucong.dossier.storage import OFFICIALS_ROLE
 from dichvucong.dossier.storage import officials_group_id
 from Products.CMFCore.indexing import processQueue
@@ -37,24 +37,6 @@ def moment(value):
     return value if isinstance(value, datetime) else None
 
 
-def format_day(value):
-    """dd/mm/yyyy in Vietnam time; "" when there is no date."""
-    value = moment(value)
-    return as_local(value).strftime("%d/%m/%Y") if value else ""
-
-
-def format_moment(value):
-    """dd/mm/yyyy HH:MM in Vietnam time; "" when there is no date."""
-    value = moment(value)
-    return as_local(value).strftime("%d/%m/%Y %H:%M") if value else ""
-
-
-def iso(value):
-    """The machine-readable form for <time datetime="...">."""
-    value = moment(value)
-    return as_local(value).isoformat(timespec="minutes") if value else None
-
-
 def procedure_title(brain):
     """The procedure's name as the dossier recorded it at submission.
 
@@ -78,15 +60,6 @@ def agency_code(folder):
         if principal.startswith(prefix) and OFFICIALS_ROLE in roles:
             return principal[len(prefix) :]
     return folder.getId().upper()
-
-
-def indexed(catalog, index_id, value):
-    """Record ids that index ``index_id`` holds for ``value`` (one value or a list)."""
-    index = catalog._catalog.getIndex(index_id)
-    found = index._apply_index({index_id: value})
-    if not found or found[0] is None:
-        return IISet()
-    return found[0]
 
 
 def status_counts(catalog, code):
@@ -120,7 +93,7 @@ def procedures_present(catalog, code, states):
     processQueue()
     agency = indexed(catalog, "dossier_agency", code)
     dossiers = intersection(agency, indexed(catalog, "review_state", list(states)))
-    keys = catalog._catalog.getIndex("dossier_procedure").documentToKeyMap()
+    keys = document_keys(catalog, "dossier_procedure")
     return sorted({keys.get(rid) for rid in dossiers} - {None, ""})
 
 
@@ -132,7 +105,7 @@ def dossiers_without_due(catalog, query):
     tuples: filtering them on the due index builds no brain until the page is cut.
     """
     records = catalog.searchResults(dict(query), sort_on="dossier_received", _merge=False)
-    due = catalog._catalog.getIndex("dossier_due").documentToKeyMap()
+    due = document_keys(catalog, "dossier_due")
     missing = [(key, rid, getter) for key, rid, getter in records if rid not in due]
     missing.sort(key=lambda record: record[:2])
     return missing

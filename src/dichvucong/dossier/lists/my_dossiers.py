@@ -1,11 +1,12 @@
 """@@my-dossiers: the citizen's own dossiers, newest first, read from the catalog."""
 
 from dichvucong import _
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import format_datetime
+from dichvucong.base.dates import isoformat
 from dichvucong.base.sections import section_url
 from dichvucong.dossier.lists.common import b_start
-from dichvucong.dossier.lists.common import format_day
-from dichvucong.dossier.lists.common import format_moment
-from dichvucong.dossier.lists.common import iso
+from dichvucong.dossier.lists.common import moment
 from dichvucong.dossier.lists.common import no_store
 from dichvucong.dossier.lists.common import procedure_title
 from dichvucong.dossier.statuses import NEXT_STEPS
@@ -59,13 +60,14 @@ class MyDossiersView(BrowserView):
             "code": brain.dossier_code,
             "url": brain.getURL(),
             "procedure": procedure_title(brain),
-            "received": format_day(brain.dossier_received),
-            "received_iso": iso(brain.dossier_received),
+            "received": format_date(moment(brain.dossier_received), self.request),
+            "received_iso": isoformat(moment(brain.dossier_received), "minutes"),
             "status": state,
             "status_title": self.translate(TITLES[state]) if state in TITLES else state,
             "next_step": self.translate(NEXT_STEPS[state]) if state in NEXT_STEPS else "",
-            "due": format_moment(due) or self.translate(_("To be confirmed")),
-            "due_iso": iso(due),
+            "due": format_datetime(moment(due), self.request)
+            or self.translate(_("To be confirmed")),
+            "due_iso": isoformat(moment(due), "minutes"),
         }
 
     def count_text(self):

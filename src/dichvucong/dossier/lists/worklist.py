@@ -12,6 +12,10 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from dichvucong import _
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import format_datetime
+from dichvucong.base.dates import isoformat
+from dichvucong.base.dates import portal_timezone
 from dichvucong.dossier import audit
 from dichvucong.dossier.content.store import IDossierFolder
 from dichvucong.dossier.deadlines import TZ
@@ -22,9 +26,7 @@ from dichvucong.dossier.lists.common import WORKLIST_PERMISSION
 from dichvucong.dossier.lists.common import agency_code
 from dichvucong.dossier.lists.common import b_start
 from dichvucong.dossier.lists.common import dossiers_without_due
-from dichvucong.dossier.lists.common import format_day
-from dichvucong.dossier.lists.common import format_moment
-from dichvucong.dossier.lists.common import iso
+from dichvucong.dossier.lists.common import moment
 from dichvucong.dossier.lists.common import no_store
 from dichvucong.dossier.lists.common import open_count
 from dichvucong.dossier.lists.common import procedure_title
@@ -160,8 +162,9 @@ class Filters:
             query["dossier_procedure"] = self.procedure
         if self.mine:
             query["dossier_assignee"] = userid
-        lowest = datetime.combine(self.due_from, time.min, TZ) if self.due_from else None
-        highest = datetime.combine(self.due_to, time(23, 59), TZ) if self.due_to else None
+        zone = portal_timezone()
+        lowest = datetime.combine(self.due_from, time.min, zone) if self.due_from else None
+        highest = datetime.combine(self.due_to, time(23, 59), zone) if self.due_to else None
         if self.overdue:
             highest = min(highest, now) if highest else now
         if lowest and highest:
@@ -267,12 +270,13 @@ class WorklistView(BrowserView):
             "code": brain.dossier_code,
             "url": brain.getURL(),
             "procedure": procedure_title(brain),
-            "received": format_day(brain.dossier_received),
-            "received_iso": iso(brain.dossier_received),
+            "received": format_date(moment(brain.dossier_received), self.request),
+            "received_iso": isoformat(moment(brain.dossier_received), "minutes"),
             "status": state,
             "status_title": self.translate(TITLES[state]) if state in TITLES else state,
-            "due": format_moment(due) or self.translate(_("To be confirmed")),
-            "due_iso": iso(due),
+            "due": format_datetime(moment(due), self.request)
+            or self.translate(_("To be confirmed")),
+            "due_iso": isoformat(moment(due), "minutes"),
             "flag": flag or "",
             "flag_title": self.translate(FLAG_TITLES[flag]) if flag else "",
             "flag_class": FLAG_CLASSES.get(flag, ""),

@@ -16,8 +16,8 @@ applicant's ID number; logs never contain personal data.
 """
 
 from dichvucong import _
+from dichvucong.base.dates import format_datetime
 from dichvucong.dossier.content.dossier import CLOSED_STATES
-from dichvucong.dossier.deadlines import TZ
 from dichvucong.dossier.notifications import sms
 from dichvucong.dossier.statuses import TITLES
 from email.mime.text import MIMEText
@@ -101,7 +101,7 @@ def _t(msgid, **mapping):
 
 
 def _when(value):
-    return f"{value.astimezone(TZ):%H:%M %d/%m/%Y}" if value is not None else ""
+    return format_datetime(value, target_language=LANGUAGE)
 
 
 def site_title():
@@ -134,9 +134,19 @@ def compose_mail(dossier, event_name, comment="", **extra):
         label = _("Reason: ${text}") if event_name in REASON_EVENTS else _("Note: ${text}")
         lines.append(_t(label, text=comment))
     if extra.get("new_due_at") is not None:
-        lines.append(_t(_("New due date: ${date}"), date=_when(extra["new_due_at"])))
+        lines.append(
+            _t(
+                _("New due date: ${date}"),
+                date=_when(extra["new_due_at"]),
+            )
+        )
     elif dossier.due_at is not None and state not in CLOSED_STATES and not dossier.paused_since:
-        lines.append(_t(_("Due date: ${date}"), date=_when(dossier.due_at)))
+        lines.append(
+            _t(
+                _("Due date: ${date}"),
+                date=_when(dossier.due_at),
+            )
+        )
     lines += [
         _t(_("See your dossier: ${url}"), url=dossier.absolute_url()),
         "",

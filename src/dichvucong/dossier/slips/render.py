@@ -36,7 +36,9 @@ Public API::
 dossier_code, procedure_code, procedure_title, applicant_name, applicant_id_number,
 applicant_phone, applicant_email, channel_title, received_at, due_at, new_due_at,
 documents (list of names), reason, official_name, issued_at (defaults to now), lookup_url.
-Aware datetimes are shown in Vietnam time; naive ones are taken as Vietnam time already.
+Aware datetimes are shown in the portal's time zone (Vietnam time); naive ones are taken
+as portal time already. Dates and times take Plone's formats of the target language
+(``base.dates``), inside the wording of the templates ("09:15, ngay 21/11/2026").
 
 System packages (Debian): libpango-1.0-0 and libpangoft2-1.0-0 (Pango >= 1.44, for
 WeasyPrint), libharfbuzz-subset0 (font subsetting) and fonts-dejavu-core (the DejaVu Sans
@@ -44,10 +46,13 @@ font, which has every Vietnamese letter). See docs/deployment.md.
 """
 
 from chameleon import PageTemplateFile
-from datetime import datetime
 from dichvucong import _
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import format_time
+from dichvucong.base.dates import isoformat
+from dichvucong.base.dates import portal_now
+from dichvucong.base.dates import portal_time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 import qrcode
@@ -58,7 +63,6 @@ import xml.etree.ElementTree as ET
 HERE = Path(__file__).parent
 TEMPLATE = PageTemplateFile(str(HERE / "slip.pt"))
 STYLESHEET = HERE / "slip.css"
-TIMEZONE = "Asia/Ho_Chi_Minh"
 # Printed where a value is missing, to be filled in by hand (as on the paper templates).
 BLANK = "." * 20
 QR_SIZE = "24mm"
@@ -141,9 +145,9 @@ def _multiline(value):
 
 
 class _Slip:
-    """The data of one slip with its language and time zone: translated, formatted text."""
+    """The data of one slip with its language: translated, formatted text."""
 
-    def __init__(self, kind, data, target_language, timezone):
+    def __init__(self, kind, data, target_language):
         if kind not in KINDS:
             raise ValueError(f"unknown slip kind {kind!r}: one of {', '.join(KINDS)}")
         self.kind = kind
@@ -151,8 +155,7 @@ class _Slip:
         if not _text(self.data.get("dossier_code")):
             raise ValueError("a slip needs the dossier_code")
         self.language = target_language
-        self.zone = ZoneInfo(timezone)
-        self.issued_at = self.data.get("issued_at") or datetime.now(self.zone)
+        self.issued_at = self.data.get("issued_at") or portal_now()
 
     def t(self, msgid, **mapping):
         if mapping:
@@ -162,22 +165,18 @@ class _Slip:
     def value(self, key):
         return _text(self.data.get(key))
 
-    def local(self, when):
-        """`when` in Vietnam time; a naive datetime is taken as Vietnam time already."""
-        if when is None:
-            return None
-        return when.astimezone(self.zone) if when.tzinfo else when.replace(tzinfo=self.zone)
+    def format_date(self, when):
+        return format_date(when, target_language=self.language)
 
     def format_datetime(self, when):
         """`HH:MM on DD/MM/YYYY` in the target language (vi: `HH:MM, ngay DD/MM/YYYY`)."""
-        when = self.local(when)
         if when is None:
             return None
-        return self.t(DATETIME, time=f"{when:%H:%M}", date=f"{when:%d/%m/%Y}")
+        time = format_time(when, target_language=self.language)
+        return self.t(DATETIME, time=time, date=self.format_date(when))
 
     def iso(self, when):
-        when = self.local(when)
-        return when.isoformat(timespec="minutes") if when is not None else ""
+        return isoformat(when, timespec="minutes") or ""
 
     @property
     def title(self):
@@ -212,15 +211,15 @@ def _payload(slip):
     return "\n".join(f"{key}: {value or ''}" for key, value in lines)
 
 
-def qr_payload(kind, data, target_language="vi", timezone=TIMEZONE):
+def qr_payload(kind, data, target_language="vi"):
     """The text of the slip's QR code (Circular 01/2023/TT-VPCP minimum data).
 
     One `key: value` line each: dossier_code, procedure_code, id_number, document (the
     slip's translated name), system, issued_at, and due_at on receipts (ISO 8601 in
-    Vietnam time, or the translated "To be confirmed"), new_due_at on apologies. A
+    the portal's time zone, or the translated "To be confirmed"), new_due_at on apologies. A
     missing value leaves its key with nothing after the colon.
     """
-    return _payload(_Slip(kind, data, target_language, timezone))
+    return _payload(_Slip(kind, data, target_language))
 
 
 def qr_svg(payload, size=QR_SIZE):
@@ -282,14 +281,14 @@ def _body(slip):
             reason,
             {"type": "para", "text": t(REFUSAL_CLOSING)},
         ]
-    received = slip.local(slip.data.get("received_at"))
+    received = slip.data.get("received_at")
     new_due_at = slip.format_datetime(slip.data.get("new_due_at")) or BLANK
     return [
         {
             "type": "para",
             "text": t(
                 APOLOGY_INTRO,
-                date=f"{received:%d/%m/%Y}" if received else BLANK,
+                date=slip.format_date(received) if received else BLANK,
                 agency=slip.agency,
                 name=slip.value("applicant_name") or BLANK,
             ),
@@ -320,7 +319,7 @@ def _signatures(slip):
 
 
 def _namespace(slip):
-    issued = slip.local(slip.issued_at)
+    issued = portal_time(slip.issued_at)
     system = slip.value("system_name")
     issued_text = slip.format_datetime(issued)
     if system:
@@ -352,12 +351,12 @@ def _namespace(slip):
     }
 
 
-def slip_html(kind, data, target_language="vi", timezone=TIMEZONE):
+def slip_html(kind, data, target_language="vi"):
     """The slip as an HTML document (what `render_slip` gives WeasyPrint)."""
-    return TEMPLATE(**_namespace(_Slip(kind, data, target_language, timezone)))
+    return TEMPLATE(**_namespace(_Slip(kind, data, target_language)))
 
 
-def render_slip(kind, data, target_language="vi", timezone=TIMEZONE):
+def render_slip(kind, data, target_language="vi"):
     """The slip `kind` (one of KINDS) for `data` as PDF bytes, A5.
 
     Raises ValueError for an unknown kind or a missing dossier code. Nothing is fetched:
@@ -366,6 +365,6 @@ def render_slip(kind, data, target_language="vi", timezone=TIMEZONE):
     # Imported here: WeasyPrint loads Pango when imported, only slips need it.
     import weasyprint
 
-    html = slip_html(kind, data, target_language, timezone)
+    html = slip_html(kind, data, target_language)
     fetcher = weasyprint.URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
     return weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf()

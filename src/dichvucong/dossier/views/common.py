@@ -3,8 +3,8 @@ the permission checks and the status messages."""
 
 from AccessControl import getSecurityManager
 from dichvucong import _
+from dichvucong.base.dates import isoformat
 from dichvucong.dossier.content.dossier import CLOSED_STATES
-from dichvucong.dossier.display import local
 from dichvucong.dossier.files import settings
 from dichvucong.dossier.transitions import COMMENT_REQUIRED
 from functools import cached_property
@@ -67,8 +67,8 @@ DANGEROUS = frozenset({"refuse", "stop", "withdraw"})
 
 
 def iso(moment):
-    moment = local(moment)
-    return moment.isoformat() if moment is not None else ""
+    """For ``<time datetime>``: ISO 8601 in the portal's zone, "" for None."""
+    return isoformat(moment) or ""
 
 
 def fullname(userid, cache=None):

@@ -8,13 +8,13 @@ opening the page is recorded in the history (internal entry ``viewed``).
 """
 
 from dichvucong import _
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import format_datetime
 from dichvucong.dossier import audit
 from dichvucong.dossier import schemas
 from dichvucong.dossier import statuses
 from dichvucong.dossier.deadlines import calendar_from_registry
 from dichvucong.dossier.display import answer_rows
-from dichvucong.dossier.display import format_date
-from dichvucong.dossier.display import format_datetime
 from dichvucong.dossier.forms.apology import ApologyForm
 from dichvucong.dossier.forms.assign import AssignForm
 from dichvucong.dossier.forms.note import NoteForm

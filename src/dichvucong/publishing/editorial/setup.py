@@ -10,6 +10,7 @@ communications_workflow gives Contributor what a writer needs on communications
 content (see its README).
 """
 
+from dichvucong.base.internals import unrestricted_object
 from dichvucong.publishing.editorial.workflow import WORKFLOW_ID
 from dichvucong.publishing.editorial.workflow import bound_types
 from plone import api
@@ -119,7 +120,7 @@ def adopt_existing_content(portal):
     catalog = api.portal.get_tool("portal_catalog")
     adopted = 0
     for brain in catalog.unrestrictedSearchResults(portal_type=bound_types()):
-        obj = brain._unrestrictedGetObject()
+        obj = unrestricted_object(brain)
         histories = getattr(obj, "workflow_history", {})
         if histories.get(WORKFLOW_ID):
             continue

@@ -3,7 +3,7 @@ the public sees it yet (scheduled) or still (expired). The public sees neither."
 
 from DateTime import DateTime
 from dichvucong import _
-from dichvucong.dossier.display import format_datetime
+from dichvucong.base.dates import format_datetime
 from dichvucong.publishing.editorial.scheduling import is_expired
 from dichvucong.publishing.editorial.scheduling import is_not_yet_effective
 from dichvucong.publishing.editorial.workflow import describe
@@ -62,7 +62,7 @@ class ScheduleNoticeViewlet(ViewletBase):
         now = DateTime()
         published = api.content.get_state(self.context, default="") == "published"
         if is_not_yet_effective(self.context, now):
-            date = format_datetime(self.context.effective().asdatetime())
+            date = format_datetime(self.context.effective(), self.request)
             if published:
                 text = _("Readers will see this item from ${date}.", mapping={"date": date})
             else:
@@ -76,7 +76,7 @@ class ScheduleNoticeViewlet(ViewletBase):
                 "text": translate(text, context=self.request),
             }
         elif is_expired(self.context, now):
-            date = format_datetime(self.context.expires().asdatetime())
+            date = format_datetime(self.context.expires(), self.request)
             self.notice = {
                 "kind": "expired",
                 "title": translate(_("Expired"), context=self.request),

@@ -3,7 +3,8 @@ and the reviewers' list (the transition with a reason is transition.py)."""
 
 from DateTime import DateTime
 from dichvucong import _
-from dichvucong.dossier.display import format_datetime
+from dichvucong.base.dates import format_datetime
+from dichvucong.base.dates import isoformat
 from dichvucong.publishing.editorial.scheduling import is_expired
 from dichvucong.publishing.editorial.scheduling import is_not_yet_effective
 from dichvucong.publishing.editorial.setup import REVIEWERS_GROUP
@@ -106,7 +107,7 @@ class PendingReviewView(BrowserView):
                 translate(
                     _(
                         "Publishing date: ${date}",
-                        mapping={"date": format_datetime(obj.effective().asdatetime())},
+                        mapping={"date": format_datetime(obj.effective(), self.request)},
                     ),
                     context=self.request,
                 )
@@ -119,8 +120,8 @@ class PendingReviewView(BrowserView):
             "type": self.type_title(obj),
             "section": self.section_title(obj),
             "submitted_by": entry.get("actor", ""),
-            "submitted_at": entry.get("when") or format_datetime(moment.asdatetime()),
-            "submitted_iso": moment.asdatetime().isoformat(),
+            "submitted_at": entry.get("when") or format_datetime(moment, self.request),
+            "submitted_iso": isoformat(moment),
             "note": entry.get("comment", ""),
             "notices": notices,
             "sort_key": moment.timeTime() if isinstance(moment, DateTime) else 0,

@@ -1,7 +1,8 @@
 """communications_workflow: its names, the required reason, and its history as people read it."""
 
 from dichvucong import _
-from dichvucong.dossier.display import format_datetime
+from dichvucong.base.dates import format_datetime
+from dichvucong.base.dates import isoformat
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.i18n import translate
@@ -90,8 +91,8 @@ def describe(entry, request):
         "action": action,
         "action_title": translate(title, context=request) if title else action,
         "actor": fullname(entry.get("actor")),
-        "when": format_datetime(when),
-        "when_iso": when.isoformat() if when is not None else "",
+        "when": format_datetime(when, request),
+        "when_iso": isoformat(when) or "",
         "comment": (entry.get("comments") or "").strip(),
     }
 

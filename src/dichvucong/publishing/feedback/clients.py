@@ -3,13 +3,13 @@
 A visitor is its client address (``request.getClientAddr()``, which follows Zope's
 trusted-proxy setting), kept only in memory and only as a keyed hash: the key is
 random per process, so the hashes mean nothing outside it and nothing is stored or
-logged. Like the dossier status lookup (dossier/api/ratelimit.py), the limits hold
+logged. Like the dossier status lookup (base/ratelimit.py), the limits hold
 per Zope process: a brake on floods, not an accounting tool.
 
 Staff who may review comments are not limited (they reply from one office address).
 """
 
-from dichvucong.dossier.api.ratelimit import SlidingWindowLimiter
+from dichvucong.base.ratelimit import SlidingWindowLimiter
 from hashlib import sha256
 import hmac
 import secrets

@@ -18,6 +18,7 @@ from BTrees.OOBTree import OOBTree
 from datetime import UTC
 from datetime import datetime
 from dichvucong import _
+from dichvucong.base.dates import format_datetime
 from dichvucong.publishing.feedback import clients
 from dichvucong.publishing.feedback.base import FeedbackPost
 from dichvucong.publishing.feedback.base import FeedbackViewlet
@@ -31,7 +32,6 @@ from plone.protect.authenticator import check as check_authenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import BadRequest
-from zoneinfo import ZoneInfo
 from zope.annotation.interfaces import IAnnotations
 import random
 import time
@@ -253,9 +253,9 @@ class GuideFeedbackView(BrowserView):
             "url": brain.getURL() if brain is not None else None,
             "helpful": entry.helpful,
             "reason": entry.reason,
-            "created": _format_time(entry.created),
+            "created": format_datetime(entry.created, self.request),
             "handled": entry.handled_at is not None,
-            "handled_at": _format_time(entry.handled_at),
+            "handled_at": format_datetime(entry.handled_at, self.request),
         }
 
     def tallies(self):
@@ -267,11 +267,3 @@ class GuideFeedbackView(BrowserView):
                 rows.append({"title": brain.Title, "url": brain.getURL(), "yes": yes, "no": no})
         rows.sort(key=lambda row: (-(row["yes"] + row["no"]), row["title"]))
         return rows
-
-
-def _format_time(value):
-    """dd/mm/yyyy hh:mm in the portal's time zone."""
-    if value is None:
-        return ""
-    zone = api.portal.get_registry_record("plone.portal_timezone", default=None) or "UTC"
-    return value.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")

@@ -19,7 +19,7 @@ someone else; each vote reindexes the page, so cached pages show the new average
 
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
-from dichvucong.catalogue.views.formatting import format_number
+from dichvucong.base.numbers import format_number
 from dichvucong.publishing.feedback import clients
 from dichvucong.publishing.feedback.base import FeedbackPost
 from dichvucong.publishing.feedback.base import FeedbackViewlet

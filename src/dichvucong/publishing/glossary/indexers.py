@@ -1,8 +1,8 @@
 """Catalog indexers: a term is found by its abbreviation, its expansion and its note,
 and listed in Vietnamese dictionary order."""
 
-from dichvucong.catalogue.text import fold
-from dichvucong.catalogue.text import sortable
+from dichvucong.base.vietnamese import fold
+from dichvucong.base.vietnamese import sortable
 from dichvucong.publishing.glossary.content import IGlossaryTerm
 from plone.indexer import indexer
 

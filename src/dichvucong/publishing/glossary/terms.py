@@ -15,11 +15,12 @@ page must be explained by a public glossary.
 
 from AccessControl.PermissionRole import rolesForPermissionOn
 from dataclasses import dataclass
+from dichvucong.base.internals import committed_serial
+from dichvucong.base.internals import unrestricted_object
+from dichvucong.base.vietnamese import nfc
+from dichvucong.base.vietnamese import sort_key
 from dichvucong.catalogue.search.interfaces import IAbbreviationSource
-from dichvucong.catalogue.text import nfc
-from dichvucong.catalogue.text import sort_key
 from plone import api
-from ZODB.utils import z64
 from zope.globalrequest import getRequest
 from zope.interface import implementer
 import re
@@ -97,7 +98,7 @@ def public_glossaries(portal):
     catalog = api.portal.get_tool("portal_catalog")
     glossaries = []
     for brain in catalog.unrestrictedSearchResults(portal_type=GLOSSARY_TYPE, sort_on="path"):
-        obj = brain._unrestrictedGetObject()
+        obj = unrestricted_object(brain)
         if obj is not None and is_public(obj):
             glossaries.append(obj)
     if memo is not None:
@@ -136,8 +137,8 @@ def _cache_key(glossaries):
     """(path, serial) of each glossary, or None while one is changed in this transaction."""
     key = []
     for glossary in glossaries:
-        serial = getattr(glossary, "_p_serial", z64)
-        if glossary._p_changed or serial == z64:
+        serial = committed_serial(glossary)
+        if serial is None:
             return None
         key.append(("/".join(glossary.getPhysicalPath()), serial))
     return tuple(key)

@@ -1,9 +1,9 @@
 """The glossary page, the page of one term, and the header link to the glossary."""
 
 from AccessControl import getSecurityManager
-from dichvucong.catalogue.text import ALPHABET
-from dichvucong.catalogue.text import nfc
-from dichvucong.catalogue.text import sort_key
+from dichvucong.base.vietnamese import ALPHABET
+from dichvucong.base.vietnamese import nfc
+from dichvucong.base.vietnamese import sort_key
 from dichvucong.publishing.glossary.terms import TERM_TYPE
 from dichvucong.publishing.glossary.terms import site_terms
 from plone import api

@@ -8,9 +8,9 @@ their text is indexed on the guide, which is reindexed when they change.
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from dichvucong.base.vietnamese import abbreviation_variants
+from dichvucong.base.vietnamese import fold
 from dichvucong.catalogue.search.engine import registry_abbreviations
-from dichvucong.catalogue.text import abbreviation_variants
-from dichvucong.catalogue.text import fold
 from dichvucong.publishing.guides.content import IGuide
 from lxml import html
 from plone import api

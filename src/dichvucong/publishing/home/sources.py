@@ -17,10 +17,10 @@ so a home page costs no catalog query for them.
 """
 
 from DateTime import DateTime
+from dichvucong.base.vietnamese import sort_key
+from dichvucong.base.vietnamese import words
 from dichvucong.catalogue.search.engine import catalogue_index
 from dichvucong.catalogue.search.engine import viewable
-from dichvucong.catalogue.text import sort_key
-from dichvucong.catalogue.text import words
 from dichvucong.publishing.home.interfaces import IHomeSettings
 from plone import api
 from plone.registry.interfaces import IRegistry

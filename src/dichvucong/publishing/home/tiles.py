@@ -7,13 +7,15 @@ nothing to show renders nothing. Every value is escaped by the page templates.
 """
 
 from AccessControl import getSecurityManager
+from dichvucong.base.contact import contact_settings
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import isoformat
 from dichvucong.base.sections import section
 from dichvucong.base.sections import section_paths
 from dichvucong.publishing.home.sources import essential_procedures
 from dichvucong.publishing.home.sources import home_settings
 from dichvucong.publishing.home.sources import latest_published
 from dichvucong.publishing.home.sources import popular_procedures
-from dichvucong.theme.viewlets import contact_settings
 from plone import api
 from plone.dexterity.content import FLOOR_DATE
 from plone.memoize.view import memoize
@@ -104,8 +106,8 @@ class LatestTile(HomeTile):
                     "title": brain.Title,
                     "description": brain.Description,
                     "url": brain.getURL(),
-                    "date": effective.strftime("%d/%m/%Y") if effective else "",
-                    "iso_date": effective.ISO8601() if effective else "",
+                    "date": format_date(effective, self.request),
+                    "iso_date": isoformat(effective) or "",
                 }
             )
         return items

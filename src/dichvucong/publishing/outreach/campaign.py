@@ -10,7 +10,7 @@ online form, which survives renames) or a link; the relation wins when both are 
 """
 
 from dichvucong import _
-from dichvucong.catalogue.views.formatting import safe_url
+from dichvucong.base.links import safe_url
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container

@@ -4,7 +4,7 @@ Editors upload files; readers need "PDF, 1,2 MB" before they spend their mobile 
 """
 
 from dichvucong import _
-from dichvucong.catalogue.views.formatting import format_number
+from dichvucong.base.numbers import format_number
 import os
 
 

@@ -15,12 +15,14 @@ from datetime import UTC
 from datetime import date
 from datetime import datetime
 from dichvucong import _
-from dichvucong.catalogue.views.formatting import format_date
+from dichvucong.base.dates import format_date
+from dichvucong.base.dates import format_time
+from dichvucong.base.dates import portal_time
+from dichvucong.base.dates import portal_timezone
 from heapq import merge
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
-from zoneinfo import ZoneInfo
 from zope.i18n import translate
 import re
 
@@ -52,16 +54,12 @@ def parse_date(text):
     return date(year, month, day)
 
 
-def _zone():
-    return api.portal.get_registry_record("plone.portal_timezone", default=None) or "UTC"
-
-
 def day_start(value):
-    return DateTime(value.year, value.month, value.day, 0, 0, 0, _zone())
+    return DateTime(value.year, value.month, value.day, 0, 0, 0, portal_timezone().key)
 
 
 def day_end(value):
-    return DateTime(value.year, value.month, value.day, 23, 59, 59, _zone())
+    return DateTime(value.year, value.month, value.day, 23, 59, 59, portal_timezone().key)
 
 
 def as_datetime(value):
@@ -176,7 +174,7 @@ class NewsByDateView(BrowserView):
     def _row(self, brain, when):
         if when.year <= NO_DATE_YEAR:
             when = as_datetime(brain.created)  # never dated: the best we know
-        moment = when.astimezone(ZoneInfo(_zone())).replace(tzinfo=None)
+        moment = portal_time(when)
         is_event = brain.portal_type == "Event"
         return {
             "title": brain.Title,
@@ -184,9 +182,10 @@ class NewsByDateView(BrowserView):
             "url": brain.getURL(),
             "kind": translate(KIND_LABELS[brain.portal_type], context=self.request),
             "is_event": is_event,
-            "date": format_date(moment.date()),
-            "time": moment.strftime("%H:%M") if is_event else None,
-            "iso": moment.isoformat(timespec="minutes"),
+            "date": format_date(moment, self.request),
+            "time": format_time(moment, self.request) if is_event else None,
+            # Portal wall-clock time without offset, as the page has always given it.
+            "iso": moment.replace(tzinfo=None).isoformat(timespec="minutes"),
         }
 
     def rows(self):
@@ -201,11 +200,14 @@ class NewsByDateView(BrowserView):
         if self.date_from and self.date_to:
             return _(
                 "From ${start} to ${end}",
-                mapping={"start": format_date(self.date_from), "end": format_date(self.date_to)},
+                mapping={
+                    "start": format_date(self.date_from, self.request),
+                    "end": format_date(self.date_to, self.request),
+                },
             )
         if self.date_from:
-            return _("From ${start}", mapping={"start": format_date(self.date_from)})
-        return _("Until ${end}", mapping={"end": format_date(self.date_to)})
+            return _("From ${start}", mapping={"start": format_date(self.date_from, self.request)})
+        return _("Until ${end}", mapping={"end": format_date(self.date_to, self.request)})
 
     def campaigns(self):
         """The latest campaigns of the section: the news page is also their way in."""

@@ -7,14 +7,13 @@ the shipped layout works on every campaign without configuring tiles.
 
 from DateTime import DateTime
 from dichvucong import _
-from dichvucong.catalogue.views.formatting import format_date
+from dichvucong.base.dates import format_date
 from dichvucong.publishing.outreach.campaign import call_to_action
 from dichvucong.publishing.outreach.news import NO_DATE_YEAR
 from dichvucong.publishing.outreach.news import as_datetime
 from dichvucong.publishing.outreach.vocabularies import audience_titles
 from plone import api
 from plone.tiles import Tile
-from zoneinfo import ZoneInfo
 from zope.i18n import translate
 
 
@@ -49,12 +48,15 @@ class CampaignHeroTile(Tile):
         if start and end:
             message = _(
                 "From ${start} to ${end}",
-                mapping={"start": format_date(start), "end": format_date(end)},
+                mapping={
+                    "start": format_date(start, self.request),
+                    "end": format_date(end, self.request),
+                },
             )
         elif start:
-            message = _("From ${start}", mapping={"start": format_date(start)})
+            message = _("From ${start}", mapping={"start": format_date(start, self.request)})
         elif end:
-            message = _("Until ${end}", mapping={"end": format_date(end)})
+            message = _("Until ${end}", mapping={"end": format_date(end, self.request)})
         else:
             return None
         return translate(message, context=self.request)
@@ -147,5 +149,4 @@ def _date(value):
     moment = as_datetime(value)
     if moment.year <= NO_DATE_YEAR:
         return None
-    zone = api.portal.get_registry_record("plone.portal_timezone", default=None) or "UTC"
-    return format_date(moment.astimezone(ZoneInfo(zone)).date())
+    return format_date(moment)

@@ -1,10 +1,10 @@
 """Vietnamese folding, tone placement, abbreviations and dictionary order."""
 
-from dichvucong.catalogue.text import expand_abbreviations
-from dichvucong.catalogue.text import fold
-from dichvucong.catalogue.text import normalize_tones
-from dichvucong.catalogue.text import sort_key
-from dichvucong.catalogue.text import words
+from dichvucong.base.vietnamese import expand_abbreviations
+from dichvucong.base.vietnamese import fold
+from dichvucong.base.vietnamese import normalize_tones
+from dichvucong.base.vietnamese import sort_key
+from dichvucong.base.vietnamese import words
 import pytest
 import unicodedata
 

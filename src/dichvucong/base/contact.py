@@ -1,7 +1,11 @@
-"""Settings the theme reads from the registry; a city profile fills them."""
+"""The service centre's contact details: registry records ``dichvucong.contact.*``
+(editable in the registry control panel), which a city profile fills. The theme shows
+them in the header and footer, the home page in its help tile."""
 
 from dichvucong import _
+from plone.registry.interfaces import IRegistry
 from zope import schema
+from zope.component import getUtility
 from zope.interface import Interface
 
 
@@ -43,3 +47,9 @@ class IPortalContactSettings(Interface):
         required=False,
         default="",
     )
+
+
+def contact_settings():
+    """The records as an object with one attribute per field of the interface."""
+    registry = getUtility(IRegistry)
+    return registry.forInterface(IPortalContactSettings, prefix="dichvucong.contact", check=False)

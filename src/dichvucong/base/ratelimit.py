@@ -1,4 +1,4 @@
-"""A small in-memory rate limiter for the public dossier status lookup.
+"""A small in-memory rate limiter (the public dossier status lookup, readers' feedback).
 
 Sliding window log: for each client the times of its accepted requests in the last
 ``window`` seconds are kept (at most ``limit`` of them); a request beyond the limit
@@ -69,7 +69,3 @@ class SlidingWindowLimiter:
 
     def __len__(self):
         return len(self._hits)
-
-
-# The status lookup's limiter (JSON endpoint and HTML page share it).
-LOOKUPS = SlidingWindowLimiter(window=60.0)

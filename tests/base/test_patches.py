@@ -14,10 +14,10 @@ import types
 COMPILE_IN_THREADS = """
 import difflib, gc, random, sys, threading
 if sys.argv[1] == "patched":
-    # As Zope does at start: the package's ZCML applies the patches.
+    # As Zope does at start: the ZCML registration (base/patches.zcml) applies them.
     from zope.configuration import xmlconfig
     import dichvucong.base
-    xmlconfig.file("configure.zcml", dichvucong.base)
+    xmlconfig.file("patches.zcml", dichvucong.base)
 from chameleon import PageTemplate
 
 def collect(phase, info):

@@ -87,7 +87,7 @@ class IProcedure(model.Schema):
     model.fieldset(
         "links",
         label=_("Links"),
-        fields=["keywords", "related_procedures", "online_form", "guides", "popularity"],
+        fields=["keywords", "related_procedures", "online_form", "popularity"],
     )
 
     national_code = schema.ASCIILine(
@@ -182,12 +182,6 @@ class IProcedure(model.Schema):
         description=_("The form citizens fill in to submit a dossier online."),
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
-    )
-    guides = RelationList(
-        title=_("Guides"),
-        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
-        required=False,
-        default=[],
     )
     popularity = schema.Int(
         title=_("Popularity"),

@@ -12,7 +12,6 @@ from dichvucong.catalogue.views.formatting import format_number
 from dichvucong.catalogue.views.formatting import paragraphs
 from dichvucong.catalogue.views.formatting import safe_url
 from dichvucong.catalogue.views.formatting import tel_href
-from dichvucong.publishing.guides.relations import guides_for
 from functools import cached_property
 from plone import api
 from Products.Five.browser import BrowserView
@@ -254,10 +253,6 @@ class ProcedureView(BrowserView):
                     }
                 )
         return related
-
-    def related_guides(self):
-        """Guides that explain this procedure, as far as the reader may view them."""
-        return guides_for(self.context)
 
     def guide_html(self):
         guide = self.context.guide_text

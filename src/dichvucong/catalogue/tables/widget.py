@@ -42,6 +42,7 @@ class TableWidget(DataGridFieldWidget):
     """The datagrid, with rows in the editors' order (they can move them)."""
 
     allow_reorder = True
+    input_table_css_class = "table table-striped dvc-table-editor"
 
     def getWidget(self, idx):
         row = super().getWidget(idx)

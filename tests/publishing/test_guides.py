@@ -13,6 +13,7 @@ from plone.app.blocks.layoutbehavior import ILayoutAware
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
+from plone.dexterity.utils import iterSchemataForType
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from plone.tiles.interfaces import ITileType
@@ -132,7 +133,7 @@ def test_steps_and_questions_follow_their_guide(portal):
 
 
 def test_audience_uses_the_shared_vocabulary(portal):
-    field = IGuide["audience"].value_type
+    (field,) = [s["audience"].value_type for s in iterSchemataForType("Guide") if "audience" in s]
     assert field.vocabularyName == "dichvucong.Audiences"
     vocabulary = getUtility(IVocabularyFactory, "dichvucong.Audiences")(portal)
     assert {"citizens", "elderly", "businesses", "local-units"} <= {t.value for t in vocabulary}

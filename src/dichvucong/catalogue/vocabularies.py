@@ -32,6 +32,11 @@ CHANNELS = (
     ("online", _("Online")),
     ("post", _("By post")),
 )
+TIME_UNITS = (
+    ("working_days", _("Working days")),
+    ("working_hours", _("Working hours")),
+    ("days", _("Days")),
+)
 
 
 def _static(pairs):
@@ -56,6 +61,12 @@ def agency_kinds(context):
 @provider(IVocabularyFactory)
 def channels(context):
     return _static(CHANNELS)
+
+
+@provider(IVocabularyFactory)
+def time_units(context):
+    """Units of a channel's processing time."""
+    return _static(TIME_UNITS)
 
 
 def _by_code(portal_type):

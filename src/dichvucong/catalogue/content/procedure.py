@@ -1,14 +1,23 @@
 """Procedure: one administrative procedure, after the national procedure record.
 
 Structured parts (channels with time and fees, required documents per case, legal
-basis) are JSON fields validated by a JSON schema: imports and the REST API get the
-same checks as the edit form.
+basis) are tables (procedure_tables.py): edited as tables in the edit form, stored as
+lists of plain dicts, and checked against the same JSON schema whether they come from
+the form, the REST API or an import.
 """
 
 from dichvucong import _
+from dichvucong.catalogue.content.procedure_tables import CHANNELS_SCHEMA
+from dichvucong.catalogue.content.procedure_tables import DOCUMENTS_SCHEMA
+from dichvucong.catalogue.content.procedure_tables import LEGAL_BASIS_SCHEMA
+from dichvucong.catalogue.content.procedure_tables import IChannelRow
+from dichvucong.catalogue.content.procedure_tables import IDocumentRow
+from dichvucong.catalogue.content.procedure_tables import ILegalBasisRow
+from dichvucong.catalogue.tables.fields import Table
+from dichvucong.catalogue.tables.widget import TableFieldWidget
 from plone.app.textfield import RichText
+from plone.autoform import directives
 from plone.dexterity.content import Item
-from plone.schema import JSONField
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
@@ -16,66 +25,6 @@ from zope import schema
 from zope.interface import Invalid
 from zope.interface import implementer
 from zope.interface import invariant
-import json
-
-
-CHANNELS_SCHEMA = json.dumps(
-    {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "required": ["channel"],
-            "additionalProperties": False,
-            "properties": {
-                "channel": {"type": "string", "enum": ["in_person", "online", "post"]},
-                # null: the time is not known yet ("to be confirmed"), never invented.
-                "time": {"type": ["number", "null"], "minimum": 0},
-                "time_unit": {
-                    "type": "string",
-                    "enum": ["working_days", "working_hours", "days"],
-                },
-                "time_note": {"type": "string"},
-                "fee": {"type": ["integer", "null"], "minimum": 0},
-                "fee_note": {"type": "string"},
-            },
-        },
-    }
-)
-
-DOCUMENTS_SCHEMA = json.dumps(
-    {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "required": ["name"],
-            "additionalProperties": False,
-            "properties": {
-                "case": {"type": "string"},
-                "name": {"type": "string", "minLength": 1},
-                "originals": {"type": "integer", "minimum": 0},
-                "copies": {"type": "integer", "minimum": 0},
-                "template_url": {"type": "string"},
-            },
-        },
-    }
-)
-
-LEGAL_BASIS_SCHEMA = json.dumps(
-    {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "required": ["number"],
-            "additionalProperties": False,
-            "properties": {
-                "number": {"type": "string", "minLength": 1},
-                "summary": {"type": "string"},
-                "date": {"type": "string"},
-                "issuer": {"type": "string"},
-            },
-        },
-    }
-)
 
 
 class IProcedure(model.Schema):
@@ -87,7 +36,7 @@ class IProcedure(model.Schema):
     model.fieldset(
         "links",
         label=_("Links"),
-        fields=["keywords", "related_procedures", "online_form", "guides", "popularity"],
+        fields=["keywords", "related_procedures", "online_form", "popularity"],
     )
 
     national_code = schema.ASCIILine(
@@ -142,22 +91,28 @@ class IProcedure(model.Schema):
         required=False,
         default=[],
     )
-    channels = JSONField(
+    directives.widget("channels", TableFieldWidget)
+    channels = Table(
         title=_("Channels, processing time and fees"),
-        schema=CHANNELS_SCHEMA,
+        row=IChannelRow,
+        json_schema=CHANNELS_SCHEMA,
         required=False,
         default=[],
     )
-    documents = JSONField(
+    directives.widget("documents", TableFieldWidget)
+    documents = Table(
         title=_("Documents to bring"),
-        schema=DOCUMENTS_SCHEMA,
+        row=IDocumentRow,
+        json_schema=DOCUMENTS_SCHEMA,
         required=False,
         default=[],
     )
     conditions = schema.Text(title=_("Conditions"), required=False)
-    legal_basis = JSONField(
+    directives.widget("legal_basis", TableFieldWidget)
+    legal_basis = Table(
         title=_("Legal basis"),
-        schema=LEGAL_BASIS_SCHEMA,
+        row=ILegalBasisRow,
+        json_schema=LEGAL_BASIS_SCHEMA,
         required=False,
         default=[],
     )
@@ -182,12 +137,6 @@ class IProcedure(model.Schema):
         description=_("The form citizens fill in to submit a dossier online."),
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
-    )
-    guides = RelationList(
-        title=_("Guides"),
-        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
-        required=False,
-        default=[],
     )
     popularity = schema.Int(
         title=_("Popularity"),

@@ -8,6 +8,7 @@ from datetime import date
 from dichvucong.base.sections import SectionMissing
 from dichvucong.base.sections import section
 from dichvucong.base.sections import section_path
+from dichvucong.catalogue.tables.fields import ITable
 from dichvucong.catalogue.transfer.kinds import KINDS
 from dichvucong.catalogue.transfer.reader import FileProblem
 from dichvucong.catalogue.transfer.reader import read_rows
@@ -15,7 +16,6 @@ from dichvucong.catalogue.transfer.report import Report
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.i18n.normalizer.interfaces import IIDNormalizer
-from plone.schema import JSONField
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.container.interfaces import INameChooser
@@ -224,9 +224,9 @@ class _Run:
             return value
         field = field.bind(self.portal)
         value = _coerce(field, raw, name)
-        if isinstance(field, JSONField):
-            # Same JSON schema as the edit form, with a validator built once:
-            # JSONField.validate re-checks the schema itself on every call.
+        if ITable.providedBy(field):
+            # Same JSON schema as the edit form and the REST API, with messages that
+            # point at the row and key ("channels/0/channel: ...").
             error = next(_json_validator(field.json_schema).iter_errors(value), None)
             if error is not None:
                 where = "/".join(str(part) for part in error.absolute_path)
@@ -373,16 +373,17 @@ def _coerce(field, raw, name):
             return int(raw)
         except (TypeError, ValueError):
             raise RowProblem(f"{name}: not a whole number: {raw}") from None
+    if ITable.providedBy(field):
+        # Before IList: a table is a list of objects, checked by its JSON schema.
+        if raw in (None, ""):
+            return []
+        return _as_list(raw, name)
     if ISet.providedBy(field):
         return {_text(item) for item in _as_list(raw, name) if _text(item)}
     if IList.providedBy(field):
         return [_text(item) for item in _as_list(raw, name) if _text(item)]
     if IChoice.providedBy(field):
         return _text(raw) or None
-    if isinstance(field, JSONField):
-        if raw in (None, ""):
-            return []
-        return _as_list(raw, name)
     if isinstance(raw, (dict, list)):
         raise RowProblem(f"{name}: expected text")
     text = _text(raw)

@@ -118,13 +118,8 @@ class IGuide(model.Schema):
         required=True,
         default="steps",
     )
-    audience = schema.Set(
-        title=_("Audience"),
-        description=_("Who the guide is written for."),
-        value_type=schema.Choice(vocabulary="dichvucong.Audiences"),
-        required=False,
-        default=set(),
-    )
+    # After the audience (behavior dichvucong.audience), which follows the kind.
+    directives.order_after(procedures="IAudience.audience")
     directives.widget(
         "procedures",
         RelatedItemsFieldWidget,

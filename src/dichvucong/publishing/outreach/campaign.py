@@ -38,7 +38,6 @@ class ICampaign(model.Schema):
         "campaign",
         label=_("Campaign"),
         fields=[
-            "audience",
             "campaign_start",
             "campaign_end",
             "cta_label",
@@ -47,13 +46,6 @@ class ICampaign(model.Schema):
         ],
     )
 
-    audience = schema.Set(
-        title=_("Audience"),
-        description=_("Who the campaign speaks to."),
-        value_type=schema.Choice(vocabulary="dichvucong.Audiences"),
-        required=False,
-        default=set(),
-    )
     # Not "start"/"end": those are the catalog's event indexes, and a campaign
     # is not an event (it must not appear in the event listings).
     campaign_start = schema.Date(

@@ -4,21 +4,14 @@ Items are plain File and Image objects, so editors upload as they always do; the
 kind of material is read from the file type, never typed in by hand (see kinds.py).
 """
 
-from dichvucong import _
 from plone.dexterity.content import Container
 from plone.supermodel import model
-from zope import schema
 from zope.interface import implementer
 
 
 class IOutreachKit(model.Schema):
-    audience = schema.Set(
-        title=_("Audience"),
-        description=_("Who the material is for; the kits listing is grouped by it."),
-        value_type=schema.Choice(vocabulary="dichvucong.Audiences"),
-        required=True,
-        min_length=1,
-    )
+    """No fields of its own: title and description (plone.basic), and at least one
+    audience (behavior dichvucong.audience_required)."""
 
 
 @implementer(IOutreachKit)

@@ -1,0 +1,89 @@
+"""A catalogue editor adds a row to a procedure's table in a real browser (Debian's
+Chromium): the datagrid adds rows with JavaScript, the page shows the new row."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from tests.e2e.conftest import screenshot
+import pytest
+import re
+import transaction
+
+
+EDITOR = "bientap.thutuc"
+PASSWORD = "mat-khau-bien-tap-2"
+
+
+@pytest.fixture
+def procedure(functional):
+    """A published procedure with one channel, and an editor of the catalogue folder."""
+    portal = functional["portal"]
+    folder = portal["thu-tuc-hanh-chinh"]
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        api.user.create(username=EDITOR, email="bientap2@example.org", password=PASSWORD)
+        api.user.grant_roles(username=EDITOR, obj=folder, roles=["Editor"])
+        procedure = api.content.create(
+            container=folder,
+            type="Procedure",
+            id="thu-them-dong",
+            title="Thủ tục thử thêm dòng",
+            local_code="T-DONG-01",
+            level="partial",
+            channels=[
+                {"channel": "in_person", "time": 5, "time_unit": "working_days", "fee": None}
+            ],
+        )
+        api.content.transition(obj=procedure, to_state="published")
+    transaction.commit()
+    return procedure
+
+
+def log_in(open_page, portal_url):
+    page = open_page(f"{portal_url}/login")
+    page.fill("#__ac_name", EDITOR)
+    page.fill("#__ac_password", PASSWORD)
+    page.locator("#login-form button[type=submit], #login-form input[type=submit]").first.click()
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_editor_adds_a_channel_row(open_page, procedure):
+    page = log_in(open_page, procedure.portal_url())
+    page.goto(f"{procedure.absolute_url()}/edit", wait_until="networkidle")
+    page.locator(".autotoc-nav a", has_text="Chi tiết").click()
+    table = page.locator("#form-widgets-channels")
+    assert table.is_visible()
+    assert page.locator("textarea[name='form.widgets.channels']").count() == 0
+    rows = table.locator("tbody tr:visible")
+    assert rows.count() == 2  # the procedure's row and the empty row at the end
+    # Typing in the empty row makes it a row of the table and opens a new empty one.
+    new = rows.nth(1)
+    new.locator("select[name$='widgets.channel:list']").select_option(label="Qua dịch vụ bưu chính")
+    new.locator("input[name$='widgets.time']").fill("0,5")
+    new.locator("select[name$='widgets.time_unit:list']").select_option(label="Ngày làm việc")
+    new.locator("input[name$='widgets.fee']").fill("25000")
+    new.locator("input[name$='widgets.fee_note']").fill("Cước bưu chính tính riêng")
+    assert table.locator("tbody tr:visible").count() == 3
+    screenshot(page, "procedure-tables-edit-1280")
+    # A wide table scrolls inside the form; the page itself never scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    page.locator("#form-buttons-save").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == procedure.absolute_url()
+    rows = page.locator("#dvc-channels tbody tr")
+    assert rows.count() == 2
+    assert re.sub(r"\s+", " ", rows.nth(1).inner_text()).startswith("Qua dịch vụ bưu chính")
+    assert "0,5 ngày làm việc" in rows.nth(1).inner_text()
+    assert "25.000" in rows.nth(1).inner_text()
+    screenshot(page, "procedure-tables-page-1280")
+    transaction.begin()
+    assert procedure.channels == [
+        {"channel": "in_person", "time": 5, "time_unit": "working_days", "fee": None},
+        {
+            "channel": "post",
+            "time": 0.5,
+            "time_unit": "working_days",
+            "fee": 25000,
+            "fee_note": "Cước bưu chính tính riêng",
+        },
+    ]
+    assert page.js_errors == []

@@ -62,6 +62,22 @@ TIMERS_AS_MICROTASKS = """() => {
     window.clearTimeout = () => {};
 }"""
 
+# Bootstrap asks for smooth scrolling; axe scrolls while it measures, and the journey
+# must find the page where it left it, not in the middle of a scroll animation.
+HOLD_SCROLLING = """() => {
+    const style = document.documentElement.style;
+    const state = [window.scrollX, window.scrollY, style.getPropertyValue("scroll-behavior"),
+                   style.getPropertyPriority("scroll-behavior")];
+    style.setProperty("scroll-behavior", "auto", "important");
+    return state;
+}"""
+RELEASE_SCROLLING = """([x, y, value, priority]) => {
+    window.scrollTo({left: x, top: y, behavior: "instant"});
+    const style = document.documentElement.style;
+    if (value) style.setProperty("scroll-behavior", value, priority);
+    else style.removeProperty("scroll-behavior");
+}"""
+
 SETTLE = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
@@ -125,7 +141,7 @@ def check_page(page, scripts=True):
     """Findings for the page's document at every width of WIDTHS; the viewport and the
     scroll position are put back as they were."""
     viewport = page.viewport_size or {"width": 1280, "height": 900}
-    scroll = page.evaluate("[window.scrollX, window.scrollY]")
+    state = page.evaluate(HOLD_SCROLLING)
     widths = sorted(WIDTHS, key=lambda width: width != viewport["width"])
     findings = []
     try:
@@ -138,7 +154,9 @@ def check_page(page, scripts=True):
     finally:
         if page.viewport_size != viewport:
             page.set_viewport_size(viewport)
-        page.evaluate("([x, y]) => window.scrollTo(x, y)", scroll)
+        page.evaluate(RELEASE_SCROLLING, state)
+        if scripts:
+            page.evaluate(SETTLE)
     return findings
 
 

@@ -4,10 +4,10 @@ Every browser context made through the ``chromium`` fixture is watched. Each doc
 a page loads is checked with axe-core (the pinned copy that the ``axe-playwright-python``
 package ships) against WCAG 2.0, 2.1 and 2.2 A and AA, at 360 px and at 1280 px wide:
 when the journey arrives on it (``goto``, ``reload``, ``go_back``, ``go_forward``,
-``set_content``, ``wait_for_load_state``, ``wait_for_url``), and at the end of the test
-for the page still open. A document left before it could be checked (a click that
-navigates, then another one without waiting for the load) is reported too, so a journey
-written later is covered without calling anything.
+``wait_for_load_state``, ``wait_for_url``), before ``set_content`` replaces it, and at
+the end of the test for the page still open. A document left before it could be
+checked (a click that navigates, then another one without waiting for the load) is
+reported too, so a journey written later is covered without calling anything.
 
 Violations do not stop the journey: the test fails at its end with every one of them.
 """

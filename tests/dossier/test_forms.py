@@ -7,6 +7,7 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from zope.component import getMultiAdapter
 import pytest
+import re
 
 
 PDF = b"%PDF-1.4\n% test\n"
@@ -178,3 +179,14 @@ def test_choices_start_empty_so_nobody_sends_a_preselected_ward(portal, form, as
     for name in ("relationship", "child_sex", "receiving_agency"):
         select = html.split(f'id="form-widgets-{name}"', 1)[1].split("</select>", 1)[0]
         assert 'value="--NOVALUE--"' in select, name
+
+
+def test_file_input_carries_its_label(portal, form, as_user):
+    """The field's <label for> names the widget's wrapper, not the file input in it: the
+    input is named by its own aria-label (screen readers, WCAG 1.3.1 / 4.1.2)."""
+    as_user("citizen_a")
+    html = form.restrictedTraverse("@@view")()
+    (tag,) = re.findall(r'<input[^>]*id="form-widgets-birth_certificate-input"[^>]*>', html)
+    assert 'type="file"' in tag
+    assert f'aria-label="{form_label(form, "birth_certificate")}"' in tag
+    assert form_label(form, "birth_certificate") == "Giấy chứng sinh"

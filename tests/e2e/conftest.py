@@ -1,6 +1,8 @@
 """Real-browser journeys: Debian's Chromium driven by Playwright (no browser download)."""
 
 from pathlib import Path
+from tests.e2e.accessibility import Gate
+from tests.e2e.accessibility import GatedBrowser
 import os
 import pytest
 
@@ -17,12 +19,37 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# The accessibility gate (tests/e2e/accessibility.py): every page of every test here.
+GATE = Gate()
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+def pytest_runtest_setup(item):
+    GATE.start()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After the journey: axe-core on the pages still open; fail with every violation."""
+    try:
+        result = yield
+    except BaseException as error:
+        try:
+            report = GATE.finish()
+        except Exception as gate_error:
+            report = f"The accessibility gate could not finish: {gate_error!r}"
+        if report:
+            error.add_note(report)
+        raise
+    report = GATE.finish()
+    if report:
+        pytest.fail(report, pytrace=False)
+    return result
 
 
 @pytest.fixture(scope="session")
@@ -36,7 +63,7 @@ def chromium():
         )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
+        yield GatedBrowser(browser, GATE)
         browser.close()
 
 

@@ -1,9 +1,10 @@
 """The whole life of an online dossier in a real browser (Debian's Chromium):
 
-a citizen submits the birth-registration form on a phone, checks her answers, gets
-the code and the receipt; an official of the ward she chose accepts, processes, asks
-for a supplement; she sends it; the official decides and returns the result; she
-follows every step, downloads the receipt and the result, and rates the service.
+a citizen submits the birth-registration form on a phone (a mistyped answer first
+brings the form back with its error), checks her answers, gets the code and the
+receipt; an official of the ward she chose accepts, processes, asks for a supplement;
+she sends it; the official decides and returns the result; she follows every step,
+downloads the receipt and the result, and rates the service.
 
 Runs on the functional test layer; set E2E_PORTAL_URL (e.g. http://127.0.0.1:8080/hanoi)
 to walk a portal started with `make start` and its demo accounts instead.
@@ -109,7 +110,8 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
         "Chọn một mục..."
     )
     citizen.fill("#form-widgets-applicant_id_number", "001190012345")
-    citizen.fill("#form-widgets-applicant_phone", "0912345678")
+    # She types words where the phone number goes: the form will come back.
+    citizen.fill("#form-widgets-applicant_phone", "gọi số bàn")
     citizen.select_option("#form-widgets-relationship", label="Mẹ")
     citizen.fill("#form-widgets-child_name", "Nguyễn Minh An")
     citizen.fill("#form-widgets-child_birth_date", "2026-11-01")
@@ -117,6 +119,15 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     citizen.fill("#form-widgets-child_birth_place", "Bệnh viện Phụ sản Hà Nội")
     citizen.fill("#form-widgets-mother_name", "Nguyễn Thị Hồng Nhung")
     citizen.select_option("#form-widgets-receiving_agency", label="Phường Hoàn Kiếm")
+    citizen.set_input_files("#form-widgets-birth_certificate-input", str(certificate))
+    citizen.locator("#form-buttons-submit").click()
+    citizen.wait_for_load_state("networkidle")
+    # The error state: the message names the field, her other answers stay.
+    assert "@@check-answers" not in citizen.url
+    assert citizen.get_by_role("alert").filter(has_text="Số điện thoại").count() == 1
+    assert citizen.locator("#form-widgets-child_name").input_value() == "Nguyễn Minh An"
+    screenshot(citizen, "dossier-01-form-error-360")
+    citizen.fill("#form-widgets-applicant_phone", "0912345678")
     citizen.set_input_files("#form-widgets-birth_certificate-input", str(certificate))
     screenshot(citizen, "dossier-01-form-360")
     citizen.locator("#form-buttons-submit").click()

@@ -1,6 +1,8 @@
 """What a citizen sees on every page: site name, navigation, text-size control, footer."""
 
 from lxml import html
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
 
 
@@ -83,3 +85,17 @@ def test_theme_resources_served(browser, functional_portal):
     for name in ("theme.css", "textsize.js", "emblem.svg"):
         browser.open(f"{functional_portal.absolute_url()}/++plone++dichvucong/{name}")
         assert browser.headers["status"].startswith("200")
+
+
+def test_toolbar_pin_controls_are_named_buttons(browser, functional_portal):
+    """Signed in, Plone's toolbar shows; its pin/unpin controls are buttons with a name
+    (a link without href may not carry aria-label)."""
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(functional_portal.absolute_url())
+    doc = page(browser)
+    for selector, name in ((".toolbar-collapse", "Unpin"), (".toolbar-expand", "Pin")):
+        (control,) = doc.cssselect(f"#edit-zone {selector}")
+        assert control.get("role") == "button"
+        assert control.get("aria-label") == name
+    # The rest of the toolbar is Plone's own: personal tools with the user's menu.
+    assert doc.cssselect("#edit-zone #personaltools-menulink .toolbar-label")

@@ -85,8 +85,9 @@ def old_site(tmp_path_factory):
     )
     server = Server(env, root=old)
     server.stop()
+    fresh = inventory(env)
     code = zconsole(env, HERE / "old_site_dossier.py").strip().splitlines()[-1]
-    return {"env": env, "before": inventory(env), "dossier": code, "base": base}
+    return {"env": env, "fresh": fresh, "before": inventory(env), "dossier": code}
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +140,25 @@ def test_upgrade_loses_nothing(old_site, upgraded):
     for group, members in before["groups"].items():
         assert set(members) <= set(after["groups"].get(group, ())), group
     assert after["front_page"] == before["front_page"]
+
+
+def test_a_new_site_is_the_site_main_made(old_site, tmp_path):
+    """Today's make start creates the same Hanoi site: sections, procedures, agencies,
+    the form, guides, outreach, glossary, home page, groups and demo accounts."""
+    env = dict(
+        old_site["env"],
+        INSTANCE_HOME=str(tmp_path),
+        PORT=str(free_port()),
+        PYTHONPATH=str(ROOT / "src"),
+        CITY_PROFILES=str(ROOT / "profiles"),
+    )
+    Server(env).stop()
+    new, old = inventory(env), old_site["fresh"]
+    assert new["content"] == old["content"]
+    assert new["users"] == old["users"]
+    assert new["groups"] == old["groups"]
+    assert new["front_page"] == old["front_page"]
+    assert new["profiles"] == {"dichvucong:default": "2026120201", "dichvucong:hanoi": "2026120201"}
 
 
 def test_the_upgraded_site_serves_its_pages(old_site, upgraded):

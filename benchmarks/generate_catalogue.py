@@ -13,10 +13,14 @@ of docs/catalogue-format.md, in import order. Every record is checked with jsons
 Procedure type) and every code it names exists, before anything is written.
 """
 
+from dichvucong.catalogue.content.procedure import CHANNELS_SCHEMA
+from dichvucong.catalogue.content.procedure import DOCUMENTS_SCHEMA
+from dichvucong.catalogue.content.procedure import LEGAL_BASIS_SCHEMA
 from dichvucong.catalogue.transfer.kinds import KINDS
 from dichvucong.catalogue.transfer.reader import LIST_SEPARATOR
 from dichvucong.catalogue.transfer.reader import OBJECT_LISTS
 from dichvucong.catalogue.transfer.reader import TEXT_LISTS
+from jsonschema import Draft202012Validator
 from pathlib import Path
 import argparse
 import csv
@@ -563,9 +567,6 @@ ONE_LINE = {"type": "string", "pattern": r"^[^\n\r]*$"}
 
 def record_schemas():
     """JSON schemas of the three kinds of record, after docs/catalogue-format.md."""
-    from dichvucong.catalogue.content.procedure import CHANNELS_SCHEMA
-    from dichvucong.catalogue.content.procedure import DOCUMENTS_SCHEMA
-    from dichvucong.catalogue.content.procedure import LEGAL_BASIS_SCHEMA
 
     def obj(properties, required, **extra):
         return {
@@ -642,8 +643,6 @@ def record_schemas():
 
 def validate(catalogue):
     """Raise ValueError unless every record fits its schema and the codes it names exist."""
-    from jsonschema import Draft202012Validator
-
     problems = []
     for kind, schema in record_schemas().items():
         validator = Draft202012Validator(schema)

@@ -28,6 +28,7 @@ Words unknown to the whole catalogue are left out of the query (so a stray word 
 not empty the result), as long as one word is known.
 """
 
+from AccessControl.SecurityManagement import getSecurityManager
 from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field
@@ -631,8 +632,6 @@ def viewable(index, catalog):
     publication dates; cached on the index per set of roles and, for publication
     dates, per minute.
     """
-    from AccessControl.SecurityManagement import getSecurityManager
-
     user = getSecurityManager().getUser()
     roles = tuple(sorted(catalog._listAllowedRolesAndUsers(user)))
     inactive = bool(catalog.allow_inactive({}))

@@ -14,6 +14,7 @@ from dichvucong.catalogue.transfer.reader import FileProblem
 from dichvucong.catalogue.transfer.reader import read_rows
 from dichvucong.catalogue.transfer.report import Report
 from plone import api
+from plone.app.dexterity.behaviors.metadata import IBasic
 from plone.app.textfield.value import RichTextValue
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from z3c.relationfield import RelationValue
@@ -22,6 +23,10 @@ from zope.container.interfaces import INameChooser
 from zope.intid.interfaces import IIntIds
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import IDate
+from zope.schema.interfaces import IInt
+from zope.schema.interfaces import IList
+from zope.schema.interfaces import ISet
 from zope.schema.interfaces import ValidationError
 import functools
 import json
@@ -330,8 +335,6 @@ def _relation_codes(obj):
 
 
 def _basic_fields():
-    from plone.app.dexterity.behaviors.metadata import IBasic
-
     return dict(getFieldsInOrder(IBasic))
 
 
@@ -353,11 +356,6 @@ def _as_list(raw, name):
 
 def _coerce(field, raw, name):
     """File value -> the field's Python value (validation follows)."""
-    from zope.schema.interfaces import IDate
-    from zope.schema.interfaces import IInt
-    from zope.schema.interfaces import IList
-    from zope.schema.interfaces import ISet
-
     if IDate.providedBy(field):
         text = _text(raw)
         if not text:

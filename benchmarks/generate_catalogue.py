@@ -13,10 +13,14 @@ of docs/catalogue-format.md, in import order. Every record is checked with jsons
 Procedure type) and every code it names exists, before anything is written.
 """
 
+from dichvucong.catalogue.content.procedure import CHANNELS_SCHEMA
+from dichvucong.catalogue.content.procedure import DOCUMENTS_SCHEMA
+from dichvucong.catalogue.content.procedure import LEGAL_BASIS_SCHEMA
 from dichvucong.catalogue.transfer.kinds import KINDS
 from dichvucong.catalogue.transfer.reader import LIST_SEPARATOR
 from dichvucong.catalogue.transfer.reader import OBJECT_LISTS
 from dichvucong.catalogue.transfer.reader import TEXT_LISTS
+from jsonschema import Draft202012Validator
 from pathlib import Path
 import argparse
 import csv
@@ -563,9 +567,6 @@ ONE_LINE = {"type": "string", "pattern": r"^[^\n\r]*$"}
 
 def record_schemas():
     """JSON schemas of the three kinds of record, after docs/catalogue-format.md."""
-    from dichvucong.catalogue.content.procedure import CHANNELS_SCHEMA
-    from dichvucong.catalogue.content.procedure import DOCUMENTS_SCHEMA
-    from dichvucong.catalogue.content.procedure import LEGAL_BASIS_SCHEMA
 
     def obj(properties, required, **extra):
         return {
@@ -642,8 +643,13 @@ def record_schemas():
 
 def validate(catalogue):
     """Raise ValueError unless every record fits its schema and the codes it names exist."""
-    from jsonschema import Draft202012Validator
+    problems = schema_problems(catalogue) + code_problems(catalogue)
+    if problems:
+        raise ValueError("invalid synthetic catalogue:\n" + "\n".join(problems[:20]))
 
+
+def schema_problems(catalogue):
+    """Records that do not fit the JSON schema of their kind."""
     problems = []
     for kind, schema in record_schemas().items():
         validator = Draft202012Validator(schema)
@@ -651,29 +657,50 @@ def validate(catalogue):
             for error in validator.iter_errors(record):
                 path = "/".join(str(part) for part in error.absolute_path)
                 problems.append(f"{kind} #{number} {path}: {error.message}")
+    return problems
+
+
+def procedure_code(procedure):
+    return procedure.get("national_code") or procedure.get("local_code")
+
+
+def code_problems(catalogue):
+    """Codes used twice, parents listed after their children, codes named but missing."""
     domains = [record["code"] for record in catalogue["domains"]]
     agencies = [record["code"] for record in catalogue["agencies"]]
-    procedures = [p.get("national_code") or p.get("local_code") for p in catalogue["procedures"]]
-    for kind, codes in (("domains", domains), ("agencies", agencies), ("procedures", procedures)):
-        if len(set(codes)) != len(codes):
-            problems.append(f"{kind}: codes are not unique")
+    procedures = [procedure_code(p) for p in catalogue["procedures"]]
+    problems = [
+        f"{kind}: codes are not unique"
+        for kind, codes in (
+            ("domains", domains),
+            ("agencies", agencies),
+            ("procedures", procedures),
+        )
+        if len(set(codes)) != len(codes)
+    ]
     seen = set()
     for agency in catalogue["agencies"]:
         if agency.get("parent") and agency["parent"] not in seen:
             problems.append(f"agency {agency['code']}: parent {agency['parent']} not listed before")
         seen.add(agency["code"])
     for procedure in catalogue["procedures"]:
-        code = procedure.get("national_code") or procedure.get("local_code")
-        if procedure.get("domain") and procedure["domain"] not in domains:
-            problems.append(f"procedure {code}: unknown domain {procedure['domain']}")
-        for name in ("implementing_agency", "competent_agency"):
-            if procedure.get(name) and procedure[name] not in agencies:
-                problems.append(f"procedure {code}: unknown {name} {procedure[name]}")
-        for related in procedure.get("related_procedures", ()):
-            if related not in procedures:
-                problems.append(f"procedure {code}: unknown related procedure {related}")
-    if problems:
-        raise ValueError("invalid synthetic catalogue:\n" + "\n".join(problems[:20]))
+        problems.extend(reference_problems(procedure, domains, agencies, procedures))
+    return problems
+
+
+def reference_problems(procedure, domains, agencies, procedures):
+    """The domain, agencies and related procedures a procedure names that do not exist."""
+    code = procedure_code(procedure)
+    problems = []
+    if procedure.get("domain") and procedure["domain"] not in domains:
+        problems.append(f"procedure {code}: unknown domain {procedure['domain']}")
+    for name in ("implementing_agency", "competent_agency"):
+        if procedure.get(name) and procedure[name] not in agencies:
+            problems.append(f"procedure {code}: unknown {name} {procedure[name]}")
+    for related in procedure.get("related_procedures", ()):
+        if related not in procedures:
+            problems.append(f"procedure {code}: unknown related procedure {related}")
+    return problems
 
 
 # ---------------------------------------------------------------------------

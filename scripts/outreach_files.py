@@ -14,6 +14,7 @@ from PIL import ImageDraw
 from PIL import ImageFont
 import json
 import sys
+import weasyprint
 
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
@@ -149,8 +150,6 @@ def save(image, target):
 
 
 def leaflet(source, target):
-    import weasyprint
-
     document = weasyprint.HTML(str(source)).render()
     if len(document.pages) != 1:
         raise SystemExit(f"{source}: the leaflet must fit on one page ({len(document.pages)})")

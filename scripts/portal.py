@@ -14,6 +14,8 @@ another process) ends with one line on stderr and exit status 2, never a traceba
 """
 
 from pathlib import Path
+from Zope2.Startup.options import ZopeWSGIOptions
+import ctypes.util
 import errno
 import os
 import shutil
@@ -24,6 +26,8 @@ import sys
 import threading
 import time
 import urllib.request
+import zc.lockfile
+import ZConfig
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,9 +135,6 @@ def check_city(settings):
 
 
 def check_zope_conf(settings):
-    from Zope2.Startup.options import ZopeWSGIOptions
-    import ZConfig
-
     conf = settings.zope_conf
     if not conf.exists():
         raise Fail(f"{conf} is missing: run `make configure`")
@@ -164,8 +165,6 @@ def check_port(settings):
 
 
 def check_database_lock(settings):
-    import zc.lockfile
-
     lock_path = settings.var / "filestorage" / "Data.fs.lock"
     if not lock_path.parent.exists():
         return
@@ -192,8 +191,6 @@ SLIP_LIBRARIES = {"pango-1.0": "libpango-1.0-0", "pangoft2-1.0": "libpangoft2-1.
 
 def warn_missing_system_libraries():
     """The portal runs without them, but dossier slips (PDF) would fail: say so once."""
-    import ctypes.util
-
     missing = [pkg for lib, pkg in SLIP_LIBRARIES.items() if not ctypes.util.find_library(lib)]
     if missing:
         say(

@@ -1,5 +1,6 @@
 """Named vocabularies of the catalogue."""
 
+from datetime import date
 from dichvucong import _
 from plone import api
 from zope.interface import provider
@@ -100,8 +101,6 @@ LOCAL_KINDS = ("ward", "commune")
 def local_agencies(context):
     """Wards and communes that exist today: where citizens file most civil-status
     dossiers (service forms offer them as the receiving agency)."""
-    from datetime import date
-
     today = date.today()
     terms = []
     for brain in api.content.find(portal_type="Agency", sort_on="sortable_title"):

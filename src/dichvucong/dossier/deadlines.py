@@ -20,6 +20,7 @@ from dichvucong.base.dates import portal_time
 from dichvucong.base.dates import portal_timezone
 from dichvucong.base.dates import storable
 from functools import lru_cache
+from plone import api
 import math
 import re
 
@@ -308,7 +309,6 @@ def calendar_from_registry():
     Missing records fall back to the defaults, with no holidays. Parsing is cached on the
     records' values, so worklists can call this for every row.
     """
-    from plone import api
 
     def record(name, default):
         value = api.portal.get_registry_record(f"{REGISTRY_PREFIX}.{name}", default=None)

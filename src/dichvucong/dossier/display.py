@@ -38,6 +38,10 @@ def _term_title(field, value, context):
     return None
 
 
+# In this order: a datetime is also a date.
+TEMPORAL_FORMATS = ((datetime, format_datetime), (date, format_date), (time, format_time))
+
+
 def format_value(value, field=None, context=None):
     """One answer as a list of text lines, typed: dates and numbers in the page's
     language, yes/no, choices by their titles. Text only: the template escapes it."""
@@ -45,24 +49,36 @@ def format_value(value, field=None, context=None):
         return []
     if isinstance(value, bool) or (field is not None and IBool.providedBy(field)):
         return [YES if value else NO]
-    if isinstance(value, datetime):
-        return [format_datetime(value)]
-    if isinstance(value, date):
-        return [format_date(value)]
-    if isinstance(value, time):
-        return [format_time(value)]
+    for kind, formatter in TEMPORAL_FORMATS:
+        if isinstance(value, kind):
+            return [formatter(value)]
     if isinstance(value, dict):
-        lines = []
-        for key, item in value.items():
-            lines.append(f"{key}: {', '.join(str(x) for x in format_value(item))}")
-        return lines
+        return _mapping_lines(value)
     if isinstance(value, list | tuple | set | frozenset):
-        value_type = getattr(field, "value_type", None) if field is not None else None
-        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-        lines = []
-        for item in items:
-            lines.extend(format_value(item, value_type, context))
-        return lines
+        return _collection_lines(value, field, context)
+    return _single_lines(value, field, context)
+
+
+def _mapping_lines(value):
+    """One line per key: ``key: its values``."""
+    return [
+        f"{key}: {', '.join(str(x) for x in format_value(item))}" for key, item in value.items()
+    ]
+
+
+def _collection_lines(value, field, context):
+    """The lines of every item (a set's items in a stable order), typed by the field's
+    value type."""
+    value_type = getattr(field, "value_type", None) if field is not None else None
+    items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+    lines = []
+    for item in items:
+        lines.extend(format_value(item, value_type, context))
+    return lines
+
+
+def _single_lines(value, field, context):
+    """A choice by its title, a number in the page's format, text by its lines."""
     if field is not None and IChoice.providedBy(field):
         title = _term_title(field, value, context)
         if title is not None:

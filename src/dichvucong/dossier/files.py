@@ -2,6 +2,7 @@
 name), safe names. Settings live in the registry (prefix ``dichvucong.dossier``)."""
 
 from dichvucong import _
+from plone import api
 from plone.namedfile.file import NamedBlobFile
 import re
 import unicodedata
@@ -45,8 +46,6 @@ class UploadError(ValueError):
 
 
 def settings():
-    from plone import api
-
     max_mb = api.portal.get_registry_record(
         "dichvucong.dossier.max_upload_mb", default=DEFAULT_MAX_MB
     )

@@ -8,6 +8,7 @@ answers" page; confirming it creates one Dossier (dichvucong.dossier.submission)
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
 from collective.easyform.api import get_context
+from collective.easyform.api import get_schema
 from collective.easyform.config import FORM_ERROR_MARKER
 from collective.easyform.interfaces import IAction
 from dichvucong import _
@@ -17,9 +18,12 @@ from dichvucong.forms import drafts
 from plone import api
 from plone.namedfile.interfaces import INamedFile
 from plone.supermodel.exportimport import BaseHandler
+from zc.relation.interfaces import ICatalog
 from zope import schema
+from zope.component import getUtility
 from zope.i18n import translate
 from zope.interface import implementer
+from zope.intid.interfaces import IIntIds
 
 
 class ICreateDossier(IAction):
@@ -43,10 +47,6 @@ def procedure_for(form, code=None):
     if code:
         brains = api.content.find(portal_type="Procedure", catalogue_code=code, unrestricted=True)
         return unrestricted_object(brains[0]) if brains else None
-    from zc.relation.interfaces import ICatalog
-    from zope.component import getUtility
-    from zope.intid.interfaces import IIntIds
-
     intids = getUtility(IIntIds)
     relations = getUtility(ICatalog).findRelations(
         {"to_id": intids.getId(form), "from_attribute": "online_form"}
@@ -101,8 +101,6 @@ class CreateDossier(Action):
 def form_errors(form, errors, request):
     """Errors for easyform: per field, and all of them in the form's message too,
     because easyform shows field errors only for fields outside fieldsets."""
-    from collective.easyform.api import get_schema
-
     schema = get_schema(form)
     lines = []
     result = {}

@@ -8,7 +8,9 @@ already exists is left as editors made it; only the link to its procedure is ens
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
+from zope.event import notify
 from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import ObjectModifiedEvent
 import json
 import logging
 
@@ -71,8 +73,5 @@ def _link(form, code):
     ):
         return
     procedure.online_form = RelationValue(getUtility(IIntIds).getId(form))
-    from zope.event import notify
-    from zope.lifecycleevent import ObjectModifiedEvent
-
     notify(ObjectModifiedEvent(procedure))
     procedure.reindexObject()

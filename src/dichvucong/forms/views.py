@@ -14,6 +14,7 @@ from plone.app.uuid.utils import uuidToObject
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from urllib.parse import quote
+from zExceptions import Unauthorized
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
 
@@ -25,8 +26,6 @@ class CheckAnswersView(BrowserView):
 
     def __call__(self):
         if api.user.is_anonymous():
-            from zExceptions import Unauthorized
-
             raise Unauthorized
         self.token = self.request.form.get("draft", "")
         self.draft = drafts.load(self.context, self.token)

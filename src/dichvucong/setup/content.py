@@ -140,6 +140,13 @@ class ItemImporter:
     # --- Checks that hold for new and existing items -----------------------
 
     def check(self):
+        self.check_keys()
+        self.check_type()
+        self.check_procedures()
+        self.check_files()
+
+    def check_keys(self):
+        """An object with known keys, the required ones, and a path inside the site."""
         item = self.item
         if not isinstance(item, dict):
             self.fail("an item must be an object")
@@ -155,6 +162,10 @@ class ItemImporter:
         parts = path.split("/")
         if path.startswith("/") or any(part in ("", ".", "..") for part in parts):
             self.fail("path must be relative to the site, like huong-dan/my-guide")
+
+    def check_type(self):
+        """A content type that exists, with every field the item names."""
+        item = self.item
         if queryUtility(IDexterityFTI, name=item["type"]) is None:
             self.fail(f"unknown content type {item['type']!r}")
         self.fields = schema_fields(item["type"])
@@ -165,12 +176,19 @@ class ItemImporter:
             unknown = sorted(set(values) - set(self.fields))
             if unknown:
                 self.fail(f"{item['type']} has no field(s) {', '.join(unknown)}")
-        if item.get("procedures") is not None:
-            if "procedures" not in self.fields:
-                self.fail(f"{item['type']} has no procedures field")
-            if not isinstance(item["procedures"], list):
-                self.fail("procedures must be a list of catalogue codes")
-        for name, relpath in item.get("files", {}).items():
+
+    def check_procedures(self):
+        item = self.item
+        if item.get("procedures") is None:
+            return
+        if "procedures" not in self.fields:
+            self.fail(f"{item['type']} has no procedures field")
+        if not isinstance(item["procedures"], list):
+            self.fail("procedures must be a list of catalogue codes")
+
+    def check_files(self):
+        """Files inside the publishing folder, for file or image fields."""
+        for name, relpath in self.item.get("files", {}).items():
             if (
                 not isinstance(relpath, str)
                 or relpath.startswith("/")
@@ -194,12 +212,27 @@ class ItemImporter:
                     "%s: %s exists as a %s; left as it is", self.where, path, existing.portal_type
                 )
             return False
+        obj = self.create(path)
+        self.set_values(obj)
+        if item.get("layout"):
+            self.set_layout(obj, item["layout"])
+        self.set_dates(obj)
+        notify(ObjectModifiedEvent(obj))
+        obj.reindexObject()
+        if item.get("state"):
+            self.set_state(obj, item["state"])
+        logger.info("publishing import: created %s", path)
+        return True
+
+    def create(self, path):
+        """The new object at ``path``, with its title only; its parent must exist."""
+        item = self.item
         parent_path, name = posixpath.split(path)
         parent = traverse(self.portal, parent_path) if parent_path else self.portal
         if parent is None:
             self.fail(f"the parent {parent_path} does not exist: list it before its children")
         try:
-            obj = api.content.create(
+            return api.content.create(
                 container=parent,
                 type=item["type"],
                 id=name,
@@ -210,6 +243,10 @@ class ItemImporter:
             self.fail(
                 f"cannot create a {item['type']} in {parent_path or 'the site root'}: {error}"
             )
+
+    def set_values(self, obj):
+        """The item's description, fields, files and procedures; then the type's invariants."""
+        item = self.item
         if item.get("description"):
             obj.description = item["description"]
         for field_name, value in item.get("fields", {}).items():
@@ -219,15 +256,6 @@ class ItemImporter:
         if item.get("procedures") is not None:
             self.set_field(obj, "procedures", self.procedures(item["procedures"]))
         self.check_invariants(obj)
-        if item.get("layout"):
-            self.set_layout(obj, item["layout"])
-        self.set_dates(obj)
-        notify(ObjectModifiedEvent(obj))
-        obj.reindexObject()
-        if item.get("state"):
-            self.set_state(obj, item["state"])
-        logger.info("publishing import: created %s", path)
-        return True
 
     def deserialize(self, obj, name, value):
         field = self.fields[name].bind(obj)

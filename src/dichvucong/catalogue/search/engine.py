@@ -28,6 +28,7 @@ Words unknown to the whole catalogue are left out of the query (so a stray word 
 not empty the result), as long as one word is known.
 """
 
+from AccessControl.SecurityManagement import getSecurityManager
 from bisect import bisect_left
 from dataclasses import dataclass
 from dataclasses import field
@@ -141,6 +142,82 @@ def _phrase(positions):
 
 def _is_code_like(text):
     return any(ch.isdigit() for ch in text)
+
+
+def _title_matches(matches, title):
+    """(title positions of exact or prefix matches, title positions of any match, the
+    best quality in the title) of one term."""
+    good = set()
+    anywhere = set()
+    best = 0
+    for j, word in enumerate(title):
+        quality = matches.get(word)
+        if quality:
+            anywhere.add(j)
+            if quality >= PREFIX:
+                good.add(j)
+            if quality > best:
+                best = quality
+    return good, anywhere, best
+
+
+def _best_quality(matches, record_words):
+    """The best quality of one term among a set of words (looping over the smaller)."""
+    if len(matches) <= len(record_words):
+        return max((q for w, q in matches.items() if w in record_words), default=0)
+    return max((matches[w] for w in record_words if w in matches), default=0)
+
+
+def _title_score(title_positions, exact_title, prefixes):
+    """Tiers 5 and 4: every term in the title, as a phrase or not."""
+    if _phrase(title_positions):
+        return 5 * TIER + (40 if exact_title else 20) - 5 * min(prefixes, 4)
+    return 4 * TIER + 20 - 5 * min(prefixes, 4)
+
+
+def _anywhere_score(record, terms, in_title):
+    """Tier 3: every term found without a typo; a phrase of a keyword weighs more."""
+    bonus = 5 * min(in_title, 10)
+    for phrase in record.keyword_phrases:
+        positions = [{j for j, w in enumerate(phrase) if w in t.matches} for t in terms]
+        if _phrase(positions):
+            bonus += 40
+            break
+    return 3 * TIER + min(bonus, 90)
+
+
+def _typo_score(best, any_positions):
+    """Tier 2: every term found, some only with a typo."""
+    fuzzy = sum(1 for quality in best if quality == FUZZY)
+    bonus = 5 * min(sum(1 for positions in any_positions if positions), 10)
+    if all(any_positions) and _phrase(any_positions):
+        bonus += 40
+    return 2 * TIER + 20 + min(bonus, 70) - 5 * min(fuzzy, 4)
+
+
+def _common_records(terms):
+    """Positions of the records every term matches (smallest sets first)."""
+    ordered = sorted(terms, key=lambda t: len(t.records))
+    candidates = set(ordered[0].records)
+    for term in ordered[1:]:
+        candidates &= term.records
+        if not candidates:
+            break
+    return candidates
+
+
+def _failed_facets(record, checks):
+    """(how many of the facet filters the record fails, counting up to two; the last
+    facet it fails)."""
+    failed = None
+    failures = 0
+    for facet, selected in checks:
+        if selected and selected.isdisjoint(record.facet_values(facet)):
+            failures += 1
+            failed = facet
+            if failures > 1:
+                break
+    return failures, failed
 
 
 # ---------------------------------------------------------------------------
@@ -346,27 +423,12 @@ class CatalogueIndex:
         in_title = 0
         prefixes = 0
         for term in terms:
-            matches = term.matches
-            good = set()
-            anyq = set()
-            title_quality = 0
-            for j, word in enumerate(title):
-                quality = matches.get(word)
-                if quality:
-                    anyq.add(j)
-                    if quality >= PREFIX:
-                        good.add(j)
-                    if quality > title_quality:
-                        title_quality = quality
+            good, anywhere, title_quality = _title_matches(term.matches, title)
             quality = title_quality
             if quality < EXACT:
-                if len(matches) <= len(other):
-                    other_quality = max((q for w, q in matches.items() if w in other), default=0)
-                else:
-                    other_quality = max((matches[w] for w in other if w in matches), default=0)
-                quality = max(quality, other_quality)
+                quality = max(quality, _best_quality(term.matches, other))
             title_positions.append(good)
-            any_positions.append(anyq)
+            any_positions.append(anywhere)
             best.append(quality)
             if good:
                 in_title += 1
@@ -374,23 +436,10 @@ class CatalogueIndex:
                     prefixes += 1
         n = len(terms)
         if in_title == n:
-            if _phrase(title_positions):
-                exact_title = len(title) == n and prefixes == 0
-                return 5 * TIER + (40 if exact_title else 20) - 5 * min(prefixes, 4)
-            return 4 * TIER + 20 - 5 * min(prefixes, 4)
+            return _title_score(title_positions, len(title) == n and prefixes == 0, prefixes)
         if min(best) >= PREFIX:
-            bonus = 5 * min(in_title, 10)
-            for phrase in record.keyword_phrases:
-                positions = [{j for j, w in enumerate(phrase) if w in t.matches} for t in terms]
-                if _phrase(positions):
-                    bonus += 40
-                    break
-            return 3 * TIER + min(bonus, 90)
-        fuzzy = sum(1 for quality in best if quality == FUZZY)
-        bonus = 5 * min(sum(1 for positions in any_positions if positions), 10)
-        if all(any_positions) and _phrase(any_positions):
-            bonus += 40
-        return 2 * TIER + 20 + min(bonus, 70) - 5 * min(fuzzy, 4)
+            return _anywhere_score(record, terms, in_title)
+        return _typo_score(best, any_positions)
 
     def _closest(self, terms):
         """Records matching at least half of the terms (or, when none does, as many as
@@ -426,26 +475,13 @@ class CatalogueIndex:
         Words that match no visible record are left out, as are unknown words: what a
         user may not see never changes what they get.
         """
-        postings = self.postings
-        terms = []
-        for term in self.terms(text):
-            if term.matches:
-                term.records = set().union(*(postings[w] for w in term.matches))
-                if visible is not None:
-                    term.records &= visible
-                if term.records:
-                    terms.append(term)
+        terms = self._visible_terms(text, visible)
         scores = {}
         partial = False
         if terms:
-            ordered = sorted(terms, key=lambda t: len(t.records))
-            candidates = set(ordered[0].records)
-            for term in ordered[1:]:
-                candidates &= term.records
-                if not candidates:
-                    break
-            records = self.records
+            candidates = _common_records(terms)
             if candidates:
+                records = self.records
                 for position in candidates:
                     scores[position] = self._rank(records[position], terms)
             else:
@@ -455,6 +491,19 @@ class CatalogueIndex:
             if visible is None or position in visible:
                 scores[position] = CODE_SCORE
         return scores, partial
+
+    def _visible_terms(self, text, visible):
+        """The query's terms that match a visible record, each with those records."""
+        postings = self.postings
+        terms = []
+        for term in self.terms(text):
+            if term.matches:
+                term.records = set().union(*(postings[w] for w in term.matches))
+                if visible is not None:
+                    term.records &= visible
+                if term.records:
+                    terms.append(term)
+        return terms
 
     # -- search --------------------------------------------------------------
 
@@ -476,31 +525,8 @@ class CatalogueIndex:
             scores = None
             pool = self.everything if visible is None else visible
 
-        counts = {facet: {} for facet in FACETS}
-        results = []
+        results, counts = self._filter(pool, active)
         records = self.records
-        checks = [(facet, active.get(facet)) for facet in FACETS]
-        for position in pool:
-            record = records[position]
-            failed = None
-            failures = 0
-            for facet, selected in checks:
-                if selected and selected.isdisjoint(record.facet_values(facet)):
-                    failures += 1
-                    failed = facet
-                    if failures > 1:
-                        break
-            if failures == 0:
-                results.append(position)
-                for facet in FACETS:
-                    bucket = counts[facet]
-                    for value in record.facet_values(facet):
-                        bucket[value] = bucket.get(value, 0) + 1
-            elif failures == 1:
-                bucket = counts[failed]
-                for value in record.facet_values(failed):
-                    bucket[value] = bucket.get(value, 0) + 1
-
         if scores is None:
             results.sort()
         else:
@@ -520,6 +546,29 @@ class CatalogueIndex:
             partial=partial and bool(results),
             query_words=tuple(words(text)),
         )
+
+    def _filter(self, pool, active):
+        """(the positions that pass every active filter, facet counts). A record that
+        fails one facet only still counts in that facet, so its siblings stay
+        meaningful."""
+        counts = {facet: {} for facet in FACETS}
+        results = []
+        records = self.records
+        checks = [(facet, active.get(facet)) for facet in FACETS]
+        for position in pool:
+            record = records[position]
+            failures, failed = _failed_facets(record, checks)
+            if failures == 0:
+                results.append(position)
+                for facet in FACETS:
+                    bucket = counts[facet]
+                    for value in record.facet_values(facet):
+                        bucket[value] = bucket.get(value, 0) + 1
+            elif failures == 1:
+                bucket = counts[failed]
+                for value in record.facet_values(failed):
+                    bucket[value] = bucket.get(value, 0) + 1
+        return results, counts
 
 
 # ---------------------------------------------------------------------------
@@ -631,8 +680,6 @@ def viewable(index, catalog):
     publication dates; cached on the index per set of roles and, for publication
     dates, per minute.
     """
-    from AccessControl.SecurityManagement import getSecurityManager
-
     user = getSecurityManager().getUser()
     roles = tuple(sorted(catalog._listAllowedRolesAndUsers(user)))
     inactive = bool(catalog.allow_inactive({}))

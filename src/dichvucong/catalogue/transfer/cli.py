@@ -10,13 +10,24 @@ database); use the control panel while it runs.
 Exit status: 0 all rows fine, 1 some rows rejected, 2 the file or the setup is wrong.
 """
 
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.users import system
+from dichvucong.catalogue.transfer.exporter import export
+from dichvucong.catalogue.transfer.importer import import_file
 from dichvucong.catalogue.transfer.kinds import KINDS
 from dichvucong.catalogue.transfer.kinds import kind_from_filename
 from pathlib import Path
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
+from Zope2.Startup.run import make_wsgi_app
 import argparse
 import json
 import sys
 import time
+import transaction
+import zc.lockfile
+import Zope2
 
 
 def parse(argv):
@@ -39,15 +50,6 @@ def parse(argv):
 
 def open_site(zope_conf, site_id):
     """Start Zope from zope.conf (as zconsole does) and return the site, as admin."""
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.users import system
-    from Testing.makerequest import makerequest
-    from zope.component.hooks import setSite
-    from zope.globalrequest import setRequest
-    from Zope2.Startup.run import make_wsgi_app
-    import zc.lockfile
-    import Zope2
-
     if not Path(zope_conf).exists():
         raise SystemExit(f"dichvucong-catalogue: {zope_conf} not found (run make start once)")
     try:
@@ -75,9 +77,6 @@ def main(argv=None):
 
 
 def run_import(args):
-    from dichvucong.catalogue.transfer.importer import import_file
-    import transaction
-
     path = Path(args.file)
     if not path.is_file():
         print(f"dichvucong-catalogue: no such file: {path}", file=sys.stderr)
@@ -122,8 +121,6 @@ def run_import(args):
 
 
 def run_export(args):
-    from dichvucong.catalogue.transfer.exporter import export
-
     site = open_site(args.zope_conf, args.site)
     data = export(site, args.kind, args.format)
     if args.out:

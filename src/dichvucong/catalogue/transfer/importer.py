@@ -14,6 +14,7 @@ from dichvucong.catalogue.transfer.reader import FileProblem
 from dichvucong.catalogue.transfer.reader import read_rows
 from dichvucong.catalogue.transfer.report import Report
 from plone import api
+from plone.app.dexterity.behaviors.metadata import IBasic
 from plone.app.textfield.value import RichTextValue
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from z3c.relationfield import RelationValue
@@ -22,6 +23,10 @@ from zope.container.interfaces import INameChooser
 from zope.intid.interfaces import IIntIds
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import IDate
+from zope.schema.interfaces import IInt
+from zope.schema.interfaces import IList
+from zope.schema.interfaces import ISet
 from zope.schema.interfaces import ValidationError
 import functools
 import json
@@ -169,6 +174,20 @@ class _Run:
         return "updated", changed, obj
 
     def clean(self, record):
+        self.check_record(record)
+        values = {}
+        for name in self.kind.fields:
+            if name not in record:
+                continue
+            value = self.convert(name, record[name])
+            if name in self.kind.required and value in (None, "", [], set()):
+                raise RowProblem(f"{name} is required")
+            values[name] = value
+        self.check_complete(values)
+        return values
+
+    def check_record(self, record):
+        """Refuse a row the reader could not read, or one with fields the kind lacks."""
         if not isinstance(record, dict):
             raise RowProblem("record is not an object")
         if "__error__" in record:
@@ -183,14 +202,9 @@ class _Run:
         unknown = sorted(set(record) - set(self.kind.fields))
         if unknown:
             raise RowProblem(f"unknown field(s): {', '.join(unknown)}")
-        values = {}
-        for name in self.kind.fields:
-            if name not in record:
-                continue
-            value = self.convert(name, record[name])
-            if name in self.kind.required and value in (None, "", [], set()):
-                raise RowProblem(f"{name} is required")
-            values[name] = value
+
+    def check_complete(self, values):
+        """Refuse a row without its required fields or without a code."""
         for name in self.kind.required:
             if name not in values:
                 raise RowProblem(f"{name} is required")
@@ -198,7 +212,6 @@ class _Run:
             if self.kind.name == "procedures":
                 raise RowProblem("national_code or local_code is required")
             raise RowProblem("code is required")
-        return values
 
     def convert(self, name, raw):
         if name == "parent":
@@ -330,8 +343,6 @@ def _relation_codes(obj):
 
 
 def _basic_fields():
-    from plone.app.dexterity.behaviors.metadata import IBasic
-
     return dict(getFieldsInOrder(IBasic))
 
 
@@ -353,37 +364,50 @@ def _as_list(raw, name):
 
 def _coerce(field, raw, name):
     """File value -> the field's Python value (validation follows)."""
-    from zope.schema.interfaces import IDate
-    from zope.schema.interfaces import IInt
-    from zope.schema.interfaces import IList
-    from zope.schema.interfaces import ISet
+    for interface, coerce in COERCERS:
+        if interface.providedBy(field):
+            return coerce(raw, name)
+    return _coerce_text(field, raw, name)
 
-    if IDate.providedBy(field):
-        text = _text(raw)
-        if not text:
-            return None
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise RowProblem(f"{name}: not a date YYYY-MM-DD: {text}") from None
-    if IInt.providedBy(field):
-        if raw in (None, ""):
-            return None
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            raise RowProblem(f"{name}: not a whole number: {raw}") from None
-    if ITable.providedBy(field):
-        # Before IList: a table is a list of objects, checked by its JSON schema.
-        if raw in (None, ""):
-            return []
-        return _as_list(raw, name)
-    if ISet.providedBy(field):
-        return {_text(item) for item in _as_list(raw, name) if _text(item)}
-    if IList.providedBy(field):
-        return [_text(item) for item in _as_list(raw, name) if _text(item)]
-    if IChoice.providedBy(field):
-        return _text(raw) or None
+
+def _coerce_date(raw, name):
+    text = _text(raw)
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise RowProblem(f"{name}: not a date YYYY-MM-DD: {text}") from None
+
+
+def _coerce_int(raw, name):
+    if raw in (None, ""):
+        return None
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        raise RowProblem(f"{name}: not a whole number: {raw}") from None
+
+
+def _coerce_table(raw, name):
+    if raw in (None, ""):
+        return []
+    return _as_list(raw, name)
+
+
+def _coerce_set(raw, name):
+    return {_text(item) for item in _as_list(raw, name) if _text(item)}
+
+
+def _coerce_list(raw, name):
+    return [_text(item) for item in _as_list(raw, name) if _text(item)]
+
+
+def _coerce_choice(raw, name):
+    return _text(raw) or None
+
+
+def _coerce_text(field, raw, name):
     if isinstance(raw, (dict, list)):
         raise RowProblem(f"{name}: expected text")
     text = _text(raw)
@@ -392,3 +416,15 @@ def _coerce(field, raw, name):
             raise RowProblem(f"{name}: only ASCII letters, digits and signs are allowed")
         return text or None
     return text or ("" if name in ("title", "description") else None)
+
+
+# The first interface the field provides decides. A table before IList: a table is a
+# list of objects, checked by its JSON schema.
+COERCERS = (
+    (IDate, _coerce_date),
+    (IInt, _coerce_int),
+    (ITable, _coerce_table),
+    (ISet, _coerce_set),
+    (IList, _coerce_list),
+    (IChoice, _coerce_choice),
+)

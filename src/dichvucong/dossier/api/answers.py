@@ -95,7 +95,25 @@ def check_against_form(form, answers, file_fields_sent):
     """(typed values, errors) for the JSON ``answers`` of ``form``; ``file_fields_sent``
     are the form fields files were sent for (required file fields need one)."""
     inputs, file_inputs = form_fields(form)
-    values, errors = {}, {}
+    values = {}
+    errors = _misplaced(answers, file_fields_sent, inputs, file_inputs)
+    for name, field in inputs.items():
+        if name in errors:
+            continue
+        typed, message = _check_answer(form, field, answers.get(name))
+        if message is not None:
+            errors[name] = message
+        elif typed is not _EMPTY:
+            values[name] = typed
+    for name, field in file_inputs.items():
+        if field.required and name not in file_fields_sent and name not in errors:
+            errors[name] = REQUIRED
+    return values, errors
+
+
+def _misplaced(answers, file_fields_sent, inputs, file_inputs):
+    """{name: message} of the answers and files the form has no field for."""
+    errors = {}
     for name in answers:
         if name in file_inputs:
             errors[name] = _("Send files in the list of files, not with the answers.")
@@ -104,30 +122,25 @@ def check_against_form(form, answers, file_fields_sent):
     for name in file_fields_sent:
         if name not in file_inputs:
             errors[name] = UNKNOWN
-    for name, field in inputs.items():
-        if name in errors:
-            continue
-        value = answers.get(name)
-        if _missing(value):
-            if field.required:
-                errors[name] = REQUIRED
-            continue
-        try:
-            typed = deserialize(form, field, value)
-        except Invalid as error:
-            errors[name] = error.message
-            continue
-        except ValidationError as error:
-            errors[name] = _message(field, error)
-            continue
-        except (ValueError, TypeError, LookupError):
-            errors[name] = _message(field, None)
-            continue
-        values[name] = typed
-    for name, field in file_inputs.items():
-        if field.required and name not in file_fields_sent and name not in errors:
-            errors[name] = REQUIRED
-    return values, errors
+    return errors
+
+
+# An optional question left empty: no value, no error.
+_EMPTY = object()
+
+
+def _check_answer(form, field, value):
+    """(typed value, None), or (None, the message for the citizen)."""
+    if _missing(value):
+        return _EMPTY, (REQUIRED if field.required else None)
+    try:
+        return deserialize(form, field, value), None
+    except Invalid as error:
+        return None, error.message
+    except ValidationError as error:
+        return None, _message(field, error)
+    except (ValueError, TypeError, LookupError):
+        return None, _message(field, None)
 
 
 def check_free(answers, file_fields_sent):

@@ -100,8 +100,59 @@ def decode_files(entries):
     return uploads, errors
 
 
+def request_length(request):
+    """The Content-Length the client announced (0 when missing or not a number)."""
+    try:
+        return int(request.getHeader("Content-Length") or 0)
+    except ValueError:
+        return 0
+
+
+def data_problems(data, procedure):
+    """{name: message} when the procedure, the channel or the answers cannot be used."""
+    if procedure is None:
+        return {"procedure": _("No procedure has this code.")}
+    if data.get("channel", "online") != "online":
+        return {"channel": _("Dossiers sent here are submitted online.")}
+    if not isinstance(data.get("answers") or {}, dict):
+        return {"answers": _("Send the answers as an object: field name to value.")}
+    return None
+
+
+def check_answers(form, answers, file_fields_sent):
+    """(values, errors): against the online form when the procedure has one."""
+    if form is not None:
+        return form_answers.check_against_form(form, answers, file_fields_sent)
+    return form_answers.check_free(answers, file_fields_sent)
+
+
 class DossiersPost(Service):
     def reply(self):
+        response = self.refusal()
+        if response is not None:
+            return response
+        alsoProvides(self.request, IDisableCSRFProtection)
+        data = self.json_data()
+        if data is None:
+            return error(self.request, 400, "BadRequest", _("The request is not valid JSON."))
+        procedure = find_procedure(data.get("procedure"))
+        problems = data_problems(data, procedure)
+        if problems:
+            return self.refused(problems)
+        uploads, errors = decode_files(data.get("files") or [])
+        form = online_form(procedure)
+        values, answer_errors = check_answers(form, data.get("answers") or {}, set(uploads))
+        errors = {**answer_errors, **errors}
+        if errors:
+            return self.refused(errors)
+        try:
+            dossier = submit(procedure, values, uploads, form=form, channel="online")
+        except SubmissionError as refusal:
+            return self.refused(refusal.errors)
+        return self.created(dossier)
+
+    def refusal(self):
+        """The error to answer before the body is read (who, content type, size), or None."""
         request = self.request
         if api.user.is_anonymous():
             return error(
@@ -112,48 +163,23 @@ class DossiersPost(Service):
         content_type = (request.getHeader("Content-Type") or "").split(";")[0].strip().lower()
         if content_type != "application/json":
             return error(request, 415, "UnsupportedMediaType", _("Send the dossier as JSON."))
-        try:
-            length = int(request.getHeader("Content-Length") or 0)
-        except ValueError:
-            length = 0
-        if length > max_body_size():
+        if request_length(request) > max_body_size():
             return error(request, 413, "PayloadTooLarge", _("The dossier is too large to be sent."))
-        alsoProvides(request, IDisableCSRFProtection)
+        return None
+
+    def json_data(self):
+        """The body's JSON object, or None when the body is not one."""
         try:
-            data = json_body(request)
+            data = json_body(self.request)
         except DeserializationError:
-            return error(request, 400, "BadRequest", _("The request is not valid JSON."))
-        if not isinstance(data, dict):
-            return error(request, 400, "BadRequest", _("The request is not valid JSON."))
+            return None
+        return data if isinstance(data, dict) else None
 
-        procedure = find_procedure(data.get("procedure"))
-        if procedure is None:
-            return self.refused({"procedure": _("No procedure has this code.")})
-        if data.get("channel", "online") != "online":
-            return self.refused({"channel": _("Dossiers sent here are submitted online.")})
-        answers = data.get("answers") or {}
-        if not isinstance(answers, dict):
-            return self.refused(
-                {"answers": _("Send the answers as an object: field name to value.")}
-            )
-
-        uploads, errors = decode_files(data.get("files") or [])
-        form = online_form(procedure)
-        if form is not None:
-            values, answer_errors = form_answers.check_against_form(form, answers, set(uploads))
-        else:
-            values, answer_errors = form_answers.check_free(answers, set(uploads))
-        errors = {**answer_errors, **errors}
-        if errors:
-            return self.refused(errors)
-        try:
-            dossier = submit(procedure, values, uploads, form=form, channel="online")
-        except SubmissionError as refusal:
-            return self.refused(refusal.errors)
-
-        request.response.setStatus(201)
-        request.response.setHeader("Location", dossier.absolute_url())
-        return getMultiAdapter((dossier, request), ISerializeToJson)()
+    def created(self, dossier):
+        """201 with the dossier's URL in Location and its serialisation."""
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", dossier.absolute_url())
+        return getMultiAdapter((dossier, self.request), ISerializeToJson)()
 
     def refused(self, errors):
         message = errors.get(FORM_ERROR) or _("Please correct the answers shown.")

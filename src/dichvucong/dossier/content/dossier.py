@@ -14,6 +14,7 @@ from dichvucong import _
 from persistent import Persistent
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
+from plone import api
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
@@ -112,8 +113,6 @@ class Dossier(Item):
 
     @property
     def status(self):
-        from plone import api
-
         return api.content.get_state(self, default="new")
 
     @property

@@ -362,8 +362,7 @@ def render_slip(kind, data, target_language="vi"):
     Raises ValueError for an unknown kind or a missing dossier code. Nothing is fetched:
     the stylesheet and the QR code are inline, and WeasyPrint may only read data: URLs.
     """
-    # Imported here: WeasyPrint loads Pango when imported, only slips need it.
-    import weasyprint
+    import weasyprint  # noqa: PLC0415  # loads Pango when imported; only slips need it
 
     html = slip_html(kind, data, target_language)
     fetcher = weasyprint.URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)

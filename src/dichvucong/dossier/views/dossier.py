@@ -21,6 +21,7 @@ from dichvucong.dossier.forms.note import NoteForm
 from dichvucong.dossier.forms.result import ResultForm
 from dichvucong.dossier.forms.supplement import SupplementForm
 from dichvucong.dossier.forms.transition import TransitionForm
+from dichvucong.dossier.notifications.rating import can_rate
 from dichvucong.dossier.storage import get_store
 from dichvucong.dossier.views.common import ACTION_TITLES
 from dichvucong.dossier.views.common import DossierMixin
@@ -79,8 +80,6 @@ class DossierView(DossierMixin, BrowserView):
 
     def can_rate(self):
         """The applicant may rate the service once the result is returned."""
-        from dichvucong.dossier.notifications.rating import can_rate
-
         return can_rate(self.context)
 
     def __call__(self):

@@ -2,6 +2,7 @@
 (@@dossier-slip/<kind>). Every download is written in the dossier's history."""
 
 from dichvucong.dossier import audit
+from dichvucong.dossier.slips.render import render_slip
 from dichvucong.dossier.views.common import ascii_filename
 from dichvucong.dossier.views.common import no_store
 from dichvucong.dossier.views.slip_data import applicable_slips
@@ -64,8 +65,6 @@ class SlipDownload(_Traversable):
         kind = self.name
         if not kind or kind not in applicable_slips(self.context):
             raise NotFound(self, kind or "", self.request)
-        from dichvucong.dossier.slips.render import render_slip
-
         pdf = render_slip(kind, slip_data(self.context, kind))
         audit.record(self.context, "downloaded", public=True, slip=kind)
         set_download_headers(

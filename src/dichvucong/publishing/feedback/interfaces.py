@@ -1,7 +1,9 @@
 """Settings of the reader-feedback features (registry, profile registry/feedback.xml)."""
 
 from dichvucong import _
+from plone.registry.interfaces import IRegistry
 from zope import schema
+from zope.component import queryUtility
 from zope.interface import Interface
 
 
@@ -56,9 +58,6 @@ class IFeedbackSettings(Interface):
 def setting(name):
     """The registry value of one setting, or its default when the record is missing
     (the profile not yet upgraded)."""
-    from plone.registry.interfaces import IRegistry
-    from zope.component import queryUtility
-
     field = IFeedbackSettings[name]
     registry = queryUtility(IRegistry)
     if registry is not None:

@@ -11,6 +11,7 @@ online form, which survives renames) or a link; the relation wins when both are 
 
 from dichvucong import _
 from dichvucong.base.links import safe_url
+from plone import api
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -104,8 +105,6 @@ def call_to_action(campaign):
     path on this site is made absolute against the portal (the site may not sit at
     the server root).
     """
-    from plone import api
-
     url = None
     relation = getattr(campaign, "cta_target", None)
     if relation is not None and not relation.isBroken():

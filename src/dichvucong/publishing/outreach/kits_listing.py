@@ -5,6 +5,7 @@ a kiosk can open one audience directly. A kit for several audiences is listed un
 each of them.
 """
 
+from dichvucong import _
 from dichvucong.publishing.outreach.vocabularies import AUDIENCES
 from plone import api
 from Products.Five.browser import BrowserView
@@ -24,8 +25,6 @@ class OutreachKitsView(BrowserView):
 
     def filters(self):
         """The filter links: everything, then one per audience."""
-        from dichvucong import _
-
         links = [
             {
                 "title": translate(_("All audiences"), context=self.request),

@@ -5,6 +5,7 @@ on the same four tokens; titles come from translations.
 """
 
 from dichvucong import _
+from zope.i18n import translate
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -26,7 +27,5 @@ def audiences(context):
 
 def audience_titles(values, request):
     """Translated titles of audience tokens, in the vocabulary's order."""
-    from zope.i18n import translate
-
     values = set(values or ())
     return [translate(title, context=request) for value, title in AUDIENCES if value in values]

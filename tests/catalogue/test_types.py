@@ -100,12 +100,6 @@ def test_procedure_needs_a_code():
         IProcedure.validateInvariants(Data())
 
 
-def test_upgrade_step_registered(setup_tool):
-    listed = setup_tool.listUpgrades("dichvucong:default", show_old=True)
-    steps = [step for item in listed for step in (item if isinstance(item, list) else [item])]
-    assert any(step["dest"] == ("2026112102",) for step in steps)
-
-
 def test_alphabetical_listing_in_vietnamese_order(manager):
     titles = ["Đăng ký khai tử", "Duy trì hộ tịch", "Ân giảm", "An toàn thực phẩm", "Cấp phép"]
     for number, title in enumerate(titles):

@@ -526,12 +526,3 @@ def test_service_form_links_the_guides_of_its_procedure(functional_portal, brows
     transaction.commit()
     browser.open(other.absolute_url())
     assert not page(browser).cssselect(".dvc-form-guides")
-
-
-def test_service_form_asks_visitors_to_log_in_first(functional_portal, browser):
-    """The notice (forms/notice.py) shows on easyform's page, which renders no
-    content-body viewlets: it sits above the content."""
-    form = functional_portal["dich-vu-cong-truc-tuyen"]["dang-ky-khai-sinh"]
-    browser.open(form.absolute_url())
-    (notice,) = page(browser).cssselect(".dossier-login-notice")
-    assert "/login?came_from=" in notice.cssselect("a")[0].get("href")

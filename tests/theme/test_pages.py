@@ -1,6 +1,6 @@
 """What a citizen sees on every page: site name, navigation, text-size control, footer."""
 
-from lxml import html
+from tests.helpers.pages import page
 import pytest
 
 
@@ -13,16 +13,6 @@ NAV_LABELS = [
     "Thống kê",
     "Hỏi đáp - Góp ý",
 ]
-
-
-@pytest.fixture
-def home(browser, functional_portal):
-    browser.open(functional_portal.absolute_url())
-    return browser
-
-
-def page(browser):
-    return html.fromstring(browser.contents)
 
 
 def test_header_shows_site_name(home):

@@ -1,4 +1,7 @@
-"""pytest-plone fixtures for the dichvucong layers (integration, functional)."""
+"""Fixtures every room uses: pytest-plone's for the dichvucong layers (integration,
+functional), the site as a Manager, its people by role, the test browser.
+
+Plain helpers live in tests/helpers/ (pages.py, users.py, content.py, instance.py)."""
 
 import os
 
@@ -10,9 +13,15 @@ os.environ.setdefault("zope_i18n_allowed_languages", "vi en")
 from dichvucong.testing import FUNCTIONAL_TESTING
 from dichvucong.testing import INTEGRATION_TESTING
 from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import login
+from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.testing.zope import Browser
 from pytest_plone import fixtures_factory
+from tests.helpers.content import BIRTH
+from tests.helpers.content import procedure
+from tests.helpers.users import add_dossier_people
 import pytest
 
 
@@ -42,3 +51,42 @@ def manager_portal(integration):
     portal = integration["portal"]
     setRoles(portal, TEST_USER_ID, ["Manager"])
     return portal
+
+
+@pytest.fixture
+def home(browser, functional_portal):
+    """The anonymous browser on the home page."""
+    browser.open(functional_portal.absolute_url())
+    return browser
+
+
+@pytest.fixture
+def people(manager_portal):
+    """The integration site with its people by role (tests/helpers/users.py): citizens
+    citizen_a and citizen_b, officials official_x and official_y, the leader; nobody
+    logged in."""
+    add_dossier_people()
+    logout()
+    return manager_portal
+
+
+@pytest.fixture
+def as_user(integration):
+    """as_user("citizen_a"): log in as that user (None: anonymous) on the integration
+    site; the test user again afterwards."""
+    portal = integration["portal"]
+
+    def switch(userid):
+        if userid is None:
+            logout()
+        else:
+            login(portal, userid)
+
+    yield switch
+    login(portal, TEST_USER_NAME)
+
+
+@pytest.fixture
+def birth(portal):
+    """The birth registration procedure of the Hanoi data (with its online form)."""
+    return procedure(BIRTH)

@@ -2,6 +2,8 @@
 served cached pages."""
 
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 import requests
 
 
@@ -20,9 +22,6 @@ def test_search_page_served_from_ram_cache_for_anonymous(functional, functional_
 
 
 def test_authenticated_pages_not_shared(functional, functional_portal):
-    from plone.app.testing import SITE_OWNER_NAME
-    from plone.app.testing import SITE_OWNER_PASSWORD
-
     url = f"{functional_portal.absolute_url()}/@@procedures?q=ket+hon"
     requests.get(url, timeout=30)
     as_admin = requests.get(url, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=30)

@@ -1,9 +1,10 @@
 """Dates on a page anonymous readers see, in the language they chose (functional layer)."""
 
 from DateTime import DateTime
-from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
+from tests.helpers.pages import page
+from tests.helpers.pages import text
 import pytest
 import transaction
 
@@ -26,8 +27,8 @@ def news(functional_portal):
 
 def shown_date(browser, folder):
     browser.open(f"{folder.absolute_url()}/@@news-by-date")
-    (time,) = html.fromstring(browser.contents).cssselect(".dvc-news-item time")
-    return " ".join(time.text_content().split()), time.get("datetime")
+    (time,) = page(browser).cssselect(".dvc-news-item time")
+    return text(time), time.get("datetime")
 
 
 def test_vietnamese_page_shows_a_vietnamese_date(browser, news):

@@ -3,6 +3,7 @@
 from dichvucong.catalogue.content.procedure import CHANNELS_SCHEMA
 from dichvucong.catalogue.content.procedure import DOCUMENTS_SCHEMA
 from dichvucong.catalogue.content.procedure import LEGAL_BASIS_SCHEMA
+from dichvucong.catalogue.transfer.importer import import_file
 from dichvucong.catalogue.transfer.kinds import KINDS
 from dichvucong.catalogue.transfer.reader import read_rows
 from pathlib import Path
@@ -167,8 +168,6 @@ def test_refuses_invalid_records():
 
 def test_import_through_the_catalogue_importer(portal, tmp_path):
     """The files import as they are: no row rejected."""
-    from dichvucong.catalogue.transfer.importer import import_file
-
     setRoles(portal, TEST_USER_ID, ["Manager"])
     generator.main(["--count", "20", "--seed", "3", "--out", str(tmp_path)])
     for name in FILES:

@@ -2,15 +2,16 @@
 
 from datetime import date
 from dichvucong import _
-from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
-from z3c.relationfield import RelationValue
-from zope.component import getUtility
-from zope.i18n import translate
-from zope.intid.interfaces import IIntIds
+from tests.helpers.content import create
+from tests.helpers.content import intid
+from tests.helpers.pages import en
+from tests.helpers.pages import page
+from tests.helpers.pages import text
+from tests.helpers.pages import vi
+from tests.helpers.users import as_site_owner
 import pytest
 import transaction
 
@@ -30,89 +31,40 @@ SECTIONS = [
 ]
 
 
-def vi(msgid):
-    """What the (default) Vietnamese page shows for a msgid: its translation once the
-    vi catalogue has it, the English msgid until then."""
-    return translate(msgid, target_language="vi")
-
-
-def en(msgid):
-    return translate(msgid, target_language="en")
-
-
-def text(element):
-    return " ".join(element.text_content().split())
-
-
-def page(browser):
-    return html.fromstring(browser.contents)
-
-
-def intid(obj):
-    return RelationValue(getUtility(IIntIds).getId(obj))
-
-
 @pytest.fixture
 def site(functional_portal):
     """A published test folder (the site's own catalogue data may grow meanwhile) with
     a ward, a department and a domain. Codes start with T- to stay apart from it."""
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        folder = api.content.create(
-            container=functional_portal, type="Folder", id="kiem-thu", title="Kiểm thử"
-        )
-        ward = api.content.create(
-            container=folder,
-            type="Agency",
-            id="phuong-ba-dinh",
-            title="UBND phường Ba Đình",
-            code="T-01",
-            kind="ward",
-            address="1 Đội Cấn, phường Ba Đình",
-            opening_hours="Thứ Hai đến Thứ Sáu, 8:00 - 17:00",
-            phone="024 3823 4567",
-        )
-        department = api.content.create(
-            container=folder,
-            type="Agency",
-            id="so-tu-phap",
-            title="Sở Tư pháp",
-            code="T-02",
-            kind="department",
-        )
-        domain = api.content.create(
-            container=folder, type="Domain", id="ho-tich", title="Hộ tịch", code="t-ho-tich"
-        )
-        for obj in (folder, ward, department, domain):
-            api.content.transition(obj=obj, transition="publish")
+    folder = create(functional_portal, "Folder", id="kiem-thu", title="Kiểm thử")
+    create(
+        folder,
+        "Agency",
+        id="phuong-ba-dinh",
+        title="UBND phường Ba Đình",
+        code="T-01",
+        kind="ward",
+        address="1 Đội Cấn, phường Ba Đình",
+        opening_hours="Thứ Hai đến Thứ Sáu, 8:00 - 17:00",
+        phone="024 3823 4567",
+    )
+    create(folder, "Agency", id="so-tu-phap", title="Sở Tư pháp", code="T-02", kind="department")
+    create(folder, "Domain", id="ho-tich", title="Hộ tịch", code="t-ho-tich")
     return folder
 
 
 def make_procedure(folder, publish=True, **fields):
-    values = {
-        "type": "Procedure",
-        "title": "Đăng ký khai sinh",
-        "national_code": "T.001193",
-        "level": "full",
-    }
-    values.update(fields)
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        procedure = api.content.create(container=folder, **values)
-        if publish:
-            api.content.transition(obj=procedure, transition="publish")
-    return procedure
+    values = {"title": "Đăng ký khai sinh", "national_code": "T.001193", "level": "full"}
+    return create(folder, "Procedure", publish=publish, **{**values, **fields})
 
 
 def make_form(folder, publish=True):
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        form = api.content.create(
-            container=folder,
-            type="EasyForm",
-            id="to-khai-khai-sinh",
-            title="Tờ khai đăng ký khai sinh",
-        )
-        if publish:
-            api.content.transition(obj=form, transition="publish")
-    return form
+    return create(
+        folder,
+        "EasyForm",
+        publish=publish,
+        id="to-khai-khai-sinh",
+        title="Tờ khai đăng ký khai sinh",
+    )
 
 
 @pytest.fixture
@@ -340,16 +292,16 @@ def test_where_steps_legal_basis(full_procedure, browser):
 
 
 def test_private_agency_named_but_not_linked(site, browser):
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        api.content.create(
-            container=site,
-            type="Agency",
-            id="chua-cong-bo",
-            title="Chi nhánh chưa công bố",
-            code="T-03",
-            kind="branch",
-            address="Địa chỉ nháp",
-        )
+    create(
+        site,
+        "Agency",
+        publish=False,
+        id="chua-cong-bo",
+        title="Chi nhánh chưa công bố",
+        code="T-03",
+        kind="branch",
+        address="Địa chỉ nháp",
+    )
     procedure = make_procedure(site, implementing_agency="T-03", competent_agency="T-404")
     transaction.commit()
     browser.open(procedure.absolute_url())
@@ -369,8 +321,7 @@ def test_private_related_procedure_not_linked_for_anonymous(full_procedure, brow
 
 
 def test_editor_sees_the_private_related_procedure(full_procedure, browser):
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    browser.open(full_procedure.absolute_url())
+    as_site_owner(browser).open(full_procedure.absolute_url())
     links = [text(link) for link in page(browser).cssselect("#dvc-related a")]
     assert "Thủ tục nội bộ chưa công bố" in links
 
@@ -432,16 +383,14 @@ def test_agency_page_lists_its_procedures(full_procedure, site, browser):
         competent_agency="T-01",
     )
     make_procedure(site, id="khac", title="Thủ tục của cơ quan khác", national_code="T.000001")
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        branch = api.content.create(
-            container=site["phuong-ba-dinh"],
-            type="Agency",
-            id="bo-phan-mot-cua",
-            title="Bộ phận một cửa phường Ba Đình",
-            code="T-01.01",
-            kind="branch",
-        )
-        api.content.transition(obj=branch, transition="publish")
+    create(
+        site["phuong-ba-dinh"],
+        "Agency",
+        id="bo-phan-mot-cua",
+        title="Bộ phận một cửa phường Ba Đình",
+        code="T-01.01",
+        kind="branch",
+    )
     transaction.commit()
     browser.open(site["phuong-ba-dinh"].absolute_url())
     doc = page(browser)
@@ -458,17 +407,15 @@ def test_agency_page_lists_its_procedures(full_procedure, site, browser):
 
 
 def test_dissolved_agency_shows_its_end(site, browser):
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        old = api.content.create(
-            container=site,
-            type="Agency",
-            id="quan-ba-dinh",
-            title="UBND quận Ba Đình",
-            code="T-99",
-            kind="district",
-            valid_to=date(2025, 6, 30),
-        )
-        api.content.transition(obj=old, transition="publish")
+    old = create(
+        site,
+        "Agency",
+        id="quan-ba-dinh",
+        title="UBND quận Ba Đình",
+        code="T-99",
+        kind="district",
+        valid_to=date(2025, 6, 30),
+    )
     transaction.commit()
     browser.open(old.absolute_url())
     (validity,) = page(browser).cssselect(".dvc-validity")

@@ -11,6 +11,7 @@ from dichvucong.catalogue.search.engine import catalogue_index
 from dichvucong.catalogue.search.engine import parse_abbreviations
 from dichvucong.catalogue.search.engine import search_procedures
 from dichvucong.catalogue.search.engine import within_one_edit
+from dichvucong.catalogue.search.interfaces import ISearchSettings
 from dichvucong.catalogue.search.interfaces import abbreviation_lines
 from dichvucong.catalogue.search.params import SearchParams
 from plone import api
@@ -692,8 +693,6 @@ def test_abbreviations_from_the_registry(portal):
 
 
 def test_registry_default_matches_text_module():
-    from dichvucong.catalogue.search.interfaces import ISearchSettings
-
     lines = ISearchSettings["abbreviations"].default
     assert lines == abbreviation_lines(DEFAULT_ABBREVIATIONS)
     assert {k.lower(): v for k, v in parse_abbreviations(lines).items()} == DEFAULT_ABBREVIATIONS

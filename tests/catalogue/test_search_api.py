@@ -3,10 +3,10 @@
 from pathlib import Path
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from tests.catalogue.test_search_page import BIRD_PROCEDURES
-from tests.catalogue.test_search_page import DRAFT
-from tests.catalogue.test_search_page import PUBLISHED
-from tests.catalogue.test_search_page import create_birds
+from tests.catalogue.birds import BIRD_PROCEDURES
+from tests.catalogue.birds import DRAFT
+from tests.catalogue.birds import PUBLISHED
+import importlib.util
 import pytest
 import requests
 
@@ -15,9 +15,8 @@ JSON = {"Accept": "application/json"}
 
 
 @pytest.fixture
-def api_url(functional, functional_portal):
-    create_birds(functional_portal)
-    return functional_portal.absolute_url()
+def api_url(functional, birds):
+    return birds.absolute_url()
 
 
 def get(api_url, auth=None, **params):
@@ -129,8 +128,6 @@ def test_empty_result(api_url):
 
 def load_bench():
     """benchmarks/search_bench.py (a script, not a package module)."""
-    import importlib.util
-
     path = Path(__file__).resolve().parents[2] / "benchmarks" / "search_bench.py"
     spec = importlib.util.spec_from_file_location("search_bench", path)
     module = importlib.util.module_from_spec(spec)

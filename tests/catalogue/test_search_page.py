@@ -1,60 +1,15 @@
 """@@procedures, the citizens' search page: a GET form, facet links, pages; no JavaScript."""
 
 from dichvucong.catalogue.search.params import DEFAULT_SIZE
-from lxml import html
-from pathlib import Path
-from plone import api
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
 from plone.testing.zope import Browser
+from tests.catalogue.birds import DRAFT
+from tests.catalogue.birds import PUBLISHED
+from tests.helpers.pages import page
+from tests.helpers.users import as_site_owner
 from urllib.parse import parse_qs
+from urllib.parse import urlencode
 from urllib.parse import urlparse
 import pytest
-import transaction
-
-
-VI_PO = Path(__file__).resolve().parents[2] / "src/dichvucong/locales/vi/LC_MESSAGES/dichvucong.po"
-
-# Words no shipped procedure uses (chim yến: edible-nest swiftlets), so the tests count
-# exactly what they create next to the city's catalogue.
-BIRD_DOMAINS = {"chan-nuoi-yen": "Chăn nuôi chim yến", "lam-nghiep-yen": "Lâm nghiệp"}
-BIRD_PROCEDURES = [
-    # title, code, domain, level, popularity, published
-    ("Cấp giấy chứng nhận cơ sở nuôi chim yến", "HN-YEN-01", "chan-nuoi-yen", "full", 50, True),
-    ("Đăng ký nuôi chim yến trong khu dân cư", "HN-YEN-02", "chan-nuoi-yen", "partial", 40, True),
-    ("Cấp phép khai thác tổ chim yến", "HN-YEN-03", "lam-nghiep-yen", "offline", 30, True),
-    ("Dự thảo hỗ trợ nuôi chim yến", "HN-YEN-04", "chan-nuoi-yen", "full", 900, False),
-]
-PUBLISHED = [row[0] for row in BIRD_PROCEDURES if row[5]]
-DRAFT = next(row[0] for row in BIRD_PROCEDURES if not row[5])
-
-
-def create_birds(portal):
-    """The bird procedures, committed so the test server and browser see them."""
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    with api.env.adopt_roles(["Manager"]):
-        for code, title in BIRD_DOMAINS.items():
-            api.content.create(container=portal["linh-vuc"], type="Domain", title=title, code=code)
-        for title, code, domain, level, popularity, published in BIRD_PROCEDURES:
-            procedure = api.content.create(
-                container=portal["thu-tuc-hanh-chinh"],
-                type="Procedure",
-                title=title,
-                local_code=code,
-                domain=domain,
-                level=level,
-                applicant_types={"citizen"},
-                popularity=popularity,
-            )
-            if published:
-                api.content.transition(procedure, "publish")
-    transaction.commit()
-
-
-@pytest.fixture
-def birds(functional_portal):
-    create_birds(functional_portal)
-    return functional_portal
 
 
 @pytest.fixture
@@ -66,17 +21,11 @@ def browser(functional_app):
     return browser
 
 
-def page(browser):
-    return html.fromstring(browser.contents)
-
-
 def result_titles(browser):
     return [a.text_content().strip() for a in page(browser).cssselect(".dvc-result__title a")]
 
 
 def search_url(portal, **query):
-    from urllib.parse import urlencode
-
     base = f"{portal.absolute_url()}/@@procedures"
     return f"{base}?{urlencode(query, doseq=True)}" if query else base
 
@@ -194,11 +143,7 @@ def test_previous_and_next_pages(browser, birds):
 
 
 def test_editor_sees_the_draft(browser, birds):
-    from plone.app.testing import SITE_OWNER_NAME
-    from plone.app.testing import SITE_OWNER_PASSWORD
-
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    browser.open(search_url(birds, q="chim yen"))
+    as_site_owner(browser).open(search_url(birds, q="chim yen"))
     assert result_titles(browser)[0] == DRAFT
 
 

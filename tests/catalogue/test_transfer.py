@@ -7,6 +7,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 import json
 import pytest
+import transaction
 
 
 DOMAINS = [{"code": "t-ho-tich", "title": "Hộ tịch (thử)"}]
@@ -70,8 +71,6 @@ def test_import_creates_published_records_in_place(site):
 def test_reimport_unchanged_writes_nothing(site):
     data = as_json([procedure(f"T-{n}", f"Thủ tục thử {n}") for n in range(20)])
     import_file(site, data, "procedures.json", "procedures")
-    import transaction
-
     transaction.savepoint()
     jar = site._p_jar
     report = import_file(site, data, "procedures.json", "procedures")

@@ -1,19 +1,17 @@
 """The import/export control panel, as a site administrator uses it."""
 
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
+from tests.helpers.users import as_site_owner
+from zExceptions import Forbidden
 import io
 import json
 import pytest
 
 
 @pytest.fixture
-def admin(functional_app, functional_portal):
-    browser = Browser(functional_app)
-    browser.handleErrors = False
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    browser.open(f"{functional_portal.absolute_url()}/@@catalogue-transfer")
+def admin(browser, functional_portal):
+    """The site owner on the control panel (errors raise in the test)."""
+    as_site_owner(browser).open(f"{functional_portal.absolute_url()}/@@catalogue-transfer")
     return browser
 
 
@@ -51,8 +49,6 @@ def test_anonymous_cannot_import_or_export(functional_app, functional_portal):
 
 
 def test_post_without_authenticator_is_refused(admin, functional_portal):
-    from zExceptions import Forbidden
-
     admin.handleErrors = False
     with pytest.raises(Forbidden):
         admin.post(

@@ -1,17 +1,17 @@
 """The catalogue types: addable where they should be, with the fields editors fill."""
 
+from dichvucong.catalogue.content.procedure import IProcedure
 from plone import api
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
+from plone.restapi.interfaces import ISerializeToJson
+from zope.component import getMultiAdapter
 from zope.interface import Invalid
 import pytest
 
 
 @pytest.fixture
-def manager(portal):
+def manager(manager_portal):
     """A folder of its own: the Hanoi catalogue data is in the site too."""
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    return api.content.create(container=portal, type="Folder", id="test-area", title="Test")
+    return api.content.create(container=manager_portal, type="Folder", id="test-area", title="Test")
 
 
 def find(folder, **query):
@@ -90,20 +90,12 @@ def test_abbreviations_in_site_wide_search(manager):
 
 
 def test_procedure_needs_a_code():
-    from dichvucong.catalogue.content.procedure import IProcedure
-
     class Data:
         national_code = None
         local_code = None
 
     with pytest.raises(Invalid):
         IProcedure.validateInvariants(Data())
-
-
-def test_upgrade_step_registered(setup_tool):
-    listed = setup_tool.listUpgrades("dichvucong:default", show_old=True)
-    steps = [step for item in listed for step in (item if isinstance(item, list) else [item])]
-    assert any(step["dest"] == ("2026112102",) for step in steps)
 
 
 def test_alphabetical_listing_in_vietnamese_order(manager):
@@ -123,9 +115,6 @@ def test_alphabetical_listing_in_vietnamese_order(manager):
 
 
 def test_procedure_through_the_rest_api(manager):
-    from plone.restapi.interfaces import ISerializeToJson
-    from zope.component import getMultiAdapter
-
     procedure = api.content.create(
         container=manager,
         type="Procedure",

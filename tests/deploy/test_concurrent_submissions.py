@@ -2,19 +2,19 @@
 scripts, a throw-away instance): 200 dossiers, 200 distinct codes, no error page."""
 
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from tests.deploy.test_make_start import Server
-from tests.deploy.test_make_start import free_port
-import os
+from tests.helpers.instance import ADMIN_PASSWORD
+from tests.helpers.instance import ADMIN_USER
+from tests.helpers.instance import ROOT
+from tests.helpers.instance import Server
+from tests.helpers.instance import instance_env
 import pytest
 import requests
 import sys
 
 
-ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from submitflow import Citizen  # noqa: E402
+from submitflow import Citizen
 
 
 pytestmark = pytest.mark.deploy
@@ -24,15 +24,7 @@ CLIENTS = 32
 
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
-    base = tmp_path_factory.mktemp("concurrent")
-    env = dict(
-        os.environ,
-        INSTANCE_HOME=str(base),
-        HOST="127.0.0.1",
-        PORT=str(free_port()),
-        ADMIN_PASSWORD="test-secret",
-        DEMO_PASSWORD="test-demo",
-    )
+    env = instance_env(tmp_path_factory.mktemp("concurrent"), DEMO_PASSWORD="test-demo")
     server = Server(env)
     yield f"http://127.0.0.1:{env['PORT']}/hanoi"
     server.stop()
@@ -71,6 +63,6 @@ def _dossier_count(portal):
         f"{portal}/@search",
         params={"portal_type": "Dossier", "b_size": 1},
         headers={"Accept": "application/json"},
-        auth=("admin", "test-secret"),
+        auth=(ADMIN_USER, ADMIN_PASSWORD),
         timeout=60,
     ).json()["items_total"]

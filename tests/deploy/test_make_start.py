@@ -5,79 +5,33 @@ so it needs no test layer and leaves instance/ alone.
 """
 
 from pathlib import Path
-import base64
+from tests.helpers.instance import ADMIN_PASSWORD
+from tests.helpers.instance import ADMIN_USER
+from tests.helpers.instance import ROOT
+from tests.helpers.instance import Server
+from tests.helpers.instance import free_port
+from tests.helpers.instance import get
+from tests.helpers.instance import instance_env
 import json
-import os
 import pytest
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 
-ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Cổng dịch vụ công thành phố Hà Nội"
+ADMIN = (ADMIN_USER, ADMIN_PASSWORD)
 
 pytestmark = pytest.mark.deploy
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def instance(tmp_path_factory):
-    base = tmp_path_factory.mktemp("instance")
-    env = dict(
-        os.environ,
-        INSTANCE_HOME=str(base),
-        HOST="127.0.0.1",
-        PORT=str(free_port()),
-        SITE_ID="hanoi",
-        ADMIN_USER="admin",
-        ADMIN_PASSWORD="test-secret",
-    )
-    return {"env": env, "base": base, "url": f"http://127.0.0.1:{env['PORT']}/hanoi"}
-
-
-class Server:
-    def __init__(self, env, root=ROOT):
-        self.output = []
-        self.started = time.monotonic()
-        self.process = subprocess.Popen(
-            [sys.executable, str(root / "scripts" / "portal.py"), "start"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for line in self.process.stdout:
-            self.output.append(line)
-            if "is running at" in line:
-                self.ready_after = time.monotonic() - self.started
-                return
-        raise AssertionError("portal did not start:\n" + "".join(self.output))
-
-    def stop(self):
-        self.process.send_signal(signal.SIGINT)
-        self.process.wait(timeout=60)
-
-
-def get(url, accept=None, auth=None, data=None, method=None):
-    request = urllib.request.Request(url, data=data, method=method)
-    if accept:
-        request.add_header("Accept", accept)
-    if data:
-        request.add_header("Content-Type", "application/json")
-    if auth:
-        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
-        request.add_header("Authorization", f"Basic {token}")
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return response.status, response.read().decode("utf-8")
+    env = instance_env(tmp_path_factory.mktemp("instance"))
+    return {
+        "env": env,
+        "base": Path(env["INSTANCE_HOME"]),
+        "url": f"http://127.0.0.1:{env['PORT']}/hanoi",
+    }
 
 
 def run_make_start(env):
@@ -116,7 +70,7 @@ def test_first_start_restart_and_mistakes(instance):
         status, _ = get(
             f"{url}/tin-tuc",
             accept="application/json",
-            auth=("admin", "test-secret"),
+            auth=ADMIN,
             data=payload,
             method="POST",
         )
@@ -143,7 +97,7 @@ def test_first_start_restart_and_mistakes(instance):
         status, body = get(
             f"{url}/tin-tuc/thong-bao",
             accept="application/json",
-            auth=("admin", "test-secret"),  # a new page is private until published
+            auth=ADMIN,  # a new page is private until published
         )
         assert status == 200
         assert json.loads(body)["title"] == "Thông báo nghỉ lễ"
@@ -177,11 +131,9 @@ def test_broken_zope_conf(instance):
 
 
 def test_no_default_password_off_loopback(tmp_path):
-    env = dict(
-        os.environ,
-        INSTANCE_HOME=str(tmp_path),
+    env = instance_env(
+        tmp_path,
         HOST="0.0.0.0",  # noqa: S104 (the case under test; nothing is served)
-        PORT=str(free_port()),
         ADMIN_PASSWORD="admin",
     )
     result = run_make_start(env)

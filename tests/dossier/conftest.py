@@ -1,78 +1,19 @@
-"""Fixtures for dossier tests: citizens, officials of two agencies, a leader, a
-procedure with its receiving agency."""
+"""Fixtures of the dossier tests: the site with its people (tests/conftest.py) and a way
+to submit dossiers of the birth procedure, received by AGENCY_X in the Hanoi data."""
 
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import TEST_USER_NAME
-from plone.app.testing import login
-from plone.app.testing import logout
-from plone.app.testing import setRoles
+from dichvucong.dossier.submission import submit as do_submit
 import pytest
 
 
-BIRTH = "1.001193"  # Đăng ký khai sinh, received by the service centre in the Hanoi data
-AGENCY_X = "HN-TTPVHCC"
-AGENCY_Y = "HN-CAHN"
-PASSWORD = "secret-Passw0rd"
-
-
-def make_user(userid, fullname, groups=(), roles=("Member",)):
-    """Create the user if missing (password PASSWORD); add it to ``groups``."""
-    if api.user.get(userid=userid) is None:
-        api.user.create(
-            username=userid,
-            email=f"{userid}@example.org",
-            password=PASSWORD,
-            roles=list(roles),
-            properties={"fullname": fullname},
-        )
-    for group in groups:
-        api.group.add_user(groupname=group, username=userid)
-    return userid
-
-
 @pytest.fixture
-def portal(integration):
-    portal = integration["portal"]
-    setRoles(portal, "test_user_1_", ["Manager"])
-    from dichvucong.dossier.storage import ensure_leaders_group
-    from dichvucong.dossier.storage import ensure_officials_group
-
-    ensure_leaders_group()
-    for code in (AGENCY_X, AGENCY_Y):
-        ensure_officials_group(code)
-    make_user("citizen_a", "Nguyen Van A")
-    make_user("citizen_b", "Tran Thi B")
-    make_user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
-    make_user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
-    make_user("leader", "Leader", groups=["dossier-leaders"])
-    logout()
-    return portal
-
-
-@pytest.fixture
-def birth(portal):
-    return api.content.find(portal_type="Procedure", catalogue_code=BIRTH)[0].getObject()
-
-
-@pytest.fixture
-def as_user(portal):
-    """as_user("citizen_a"): log in as that user (None: anonymous)."""
-
-    def switch(userid):
-        if userid is None:
-            logout()
-        else:
-            login(portal, userid)
-
-    yield switch
-    login(portal, TEST_USER_NAME)
+def portal(people):
+    """Dossier tests work on the site with its people; nobody logged in."""
+    return people
 
 
 @pytest.fixture
 def submit(portal, birth, as_user):
     """submit(userid, **answers) -> a new dossier of the birth procedure, as ``userid``."""
-    from dichvucong.dossier.submission import submit as do_submit
 
     def make(userid="citizen_a", uploads=None, **answers):
         as_user(userid)
@@ -88,6 +29,3 @@ def submit(portal, birth, as_user):
         return dossier
 
     return make
-
-
-__all__ = ["SITE_OWNER_NAME"]

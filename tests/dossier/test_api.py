@@ -4,13 +4,16 @@ from datetime import date
 from datetime import timedelta
 from dichvucong.dossier import audit
 from dichvucong.dossier.api.status import LOOKUPS
+from dichvucong.dossier.submission import submit
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from tests.dossier.conftest import PASSWORD
-from tests.dossier.conftest import make_user
-from z3c.relationfield import RelationValue
+from tests.helpers.content import BIRTH
+from tests.helpers.content import intid
+from tests.helpers.users import AGENCY_X
+from tests.helpers.users import add_dossier_people
+from tests.helpers.users import credentials
 from zope.component import getUtility
-from zope.intid.interfaces import IIntIds
+from zope.schema.interfaces import IVocabularyFactory
 import base64
 import pytest
 import re
@@ -18,9 +21,6 @@ import requests
 import transaction
 
 
-BIRTH = "1.001193"
-AGENCY_X = "HN-TTPVHCC"
-AGENCY_Y = "HN-CAHN"
 ID_NUMBER = "001200012345"
 PHONE = "0912345678"
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
@@ -50,20 +50,9 @@ FORM_MODEL = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
 @pytest.fixture
 def site(functional, functional_portal):
     """Users of the dossier tests, 1 MB uploads, a fresh lookup limiter; committed."""
-    from dichvucong.dossier.storage import ensure_leaders_group
-    from dichvucong.dossier.storage import ensure_officials_group
-
     portal = functional_portal
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        ensure_leaders_group()
-        for code in (AGENCY_X, AGENCY_Y):
-            ensure_officials_group(code)
-        make_user("citizen_a", "Nguyen Van A")
-        make_user("citizen_b", "Tran Thi B")
-        make_user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
-        make_user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
-        make_user("leader", "Leader", groups=["dossier-leaders"])
-        api.portal.set_registry_record("dichvucong.dossier.max_upload_mb", 1)
+    add_dossier_people()
+    api.portal.set_registry_record("dichvucong.dossier.max_upload_mb", 1)
     transaction.commit()
     LOOKUPS.reset()
     yield portal
@@ -97,21 +86,19 @@ def with_form(site, birth):
             container=site, type="EasyForm", id="to-khai-khai-sinh", title="Birth form"
         )
         form.fields_model = FORM_MODEL
-        birth.online_form = RelationValue(getUtility(IIntIds).getId(form))
+        birth.online_form = intid(form)
     transaction.commit()
     return birth
 
 
-def as_(userid):
-    return (userid, PASSWORD) if userid else None
-
-
 def post(url, body, user="citizen_a"):
-    return requests.post(f"{url}/@dossiers", json=body, auth=as_(user), headers=JSON, timeout=60)
+    return requests.post(
+        f"{url}/@dossiers", json=body, auth=credentials(user), headers=JSON, timeout=60
+    )
 
 
 def get(url, user=None, **params):
-    return requests.get(url, params=params, auth=as_(user), headers=JSON, timeout=30)
+    return requests.get(url, params=params, auth=credentials(user), headers=JSON, timeout=30)
 
 
 def dossier_count(portal):
@@ -137,8 +124,6 @@ def pdf_file(field="birth_paper", filename="giay-chung-sinh.pdf", data=PDF):
 def dossier(site, birth):
     """A birth dossier of citizen_a (received by AGENCY_X), with one internal history
     entry; committed."""
-    from dichvucong.dossier.submission import submit
-
     with api.env.adopt_user(username="citizen_a"):
         dossier = submit(birth, answers(), uploads={"birth_paper": [("giay.pdf", PDF)]})
     audit.record(dossier, "note", comment="internal remark", public=False, actor="official_x")
@@ -184,7 +169,7 @@ def test_submit_needs_json(site, birth, url):
     response = requests.post(
         f"{url}/@dossiers",
         data={"procedure": BIRTH},
-        auth=as_("citizen_a"),
+        auth=credentials("citizen_a"),
         headers=JSON,
         timeout=30,
     )
@@ -323,8 +308,6 @@ def test_submit_with_form_refuses_files_of_unknown_fields(with_form, url):
 
 def test_submit_with_the_city_birth_form(site, url):
     """The Hanoi birth registration form (profiles/hanoi/forms) through the API."""
-    from zope.schema.interfaces import IVocabularyFactory
-
     procedure = site.portal_catalog.unrestrictedSearchResults(
         portal_type="Procedure", catalogue_code=BIRTH
     )[0]._unrestrictedGetObject()
@@ -376,8 +359,6 @@ def test_list_mine(dossier, url):
 
 
 def test_list_newest_first_and_batched(site, url, birth):
-    from dichvucong.dossier.submission import submit
-
     with api.env.adopt_user(username="citizen_a"):
         codes = [
             submit(birth, answers(), when=audit.now() - timedelta(days=days)).code
@@ -467,7 +448,7 @@ def transition(dossier, name, user, **body):
     return requests.post(
         f"{dossier.absolute_url()}/@workflow/{name}",
         json=body,
-        auth=as_(user),
+        auth=credentials(user),
         headers=JSON,
         timeout=30,
     )

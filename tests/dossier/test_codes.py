@@ -8,6 +8,10 @@ from dichvucong.dossier.codes import format_code
 from dichvucong.dossier.codes import make_counters
 from dichvucong.dossier.codes import new_code
 from dichvucong.dossier.codes import next_number
+from relstorage.adapters.postgresql import PostgreSQLAdapter
+from relstorage.options import Options
+from relstorage.storage import RelStorage
+from ZODB.FileStorage import FileStorage
 import multiprocessing
 import os
 import psycopg2
@@ -35,8 +39,6 @@ def _counters_in(db):
 
 
 def test_threads_get_distinct_numbers(tmp_path):
-    from ZODB.FileStorage import FileStorage
-
     db = ZODB.DB(FileStorage(str(tmp_path / "Data.fs")))
     connection, counters = _counters_in(db)
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -49,10 +51,6 @@ def test_threads_get_distinct_numbers(tmp_path):
 
 
 def _relstorage_db(dsn):
-    from relstorage.adapters.postgresql import PostgreSQLAdapter
-    from relstorage.options import Options
-    from relstorage.storage import RelStorage
-
     options = Options(keep_history=False)
     return ZODB.DB(RelStorage(PostgreSQLAdapter(dsn=dsn, options=options), options=options))
 

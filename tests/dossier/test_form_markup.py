@@ -1,16 +1,16 @@
 """What a person using a screen reader relies on in the dossier forms: every input has
 its label, a field in error says so and points to its message, one summary on top."""
 
-from tests.dossier.test_views import call
-from tests.dossier.test_views import fields
-from tests.dossier.test_views import page
-from tests.dossier.test_views import walk
+from tests.dossier.views import call
+from tests.dossier.views import fields
+from tests.dossier.views import walk
+from tests.helpers.pages import parse
 
 
 def test_every_input_has_a_label(portal, submit, as_user):
     dossier = submit()
     walk(dossier, as_user, "accept", "start_processing")
-    doc = page(call(dossier, "dossier_view")[0])
+    doc = parse(call(dossier, "dossier_view")[0])
     inputs = doc.cssselect(
         "#dvc-dossier form textarea, #dvc-dossier form select, "
         "#dvc-dossier form input:not([type=hidden])"
@@ -30,7 +30,7 @@ def test_errors_are_tied_to_their_fields(portal, submit, as_user):
         dossier, "dossier-apology", method="POST", **fields("apology", reason=" ", new_date="x")
     )
     assert response.getStatus() == 400
-    doc = page(body)
+    doc = parse(body)
     assert len(doc.cssselect("#dvc-error[role=alert]")) == 1
     for field_id in ("dvc-apology-reason", "dvc-apology-date"):
         element = doc.get_element_by_id(field_id)

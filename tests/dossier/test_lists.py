@@ -7,6 +7,7 @@ from dichvucong.dossier.lists.common import STATES
 from dichvucong.interfaces import IDichvucongLayer
 from lxml import html
 from plone import api
+from tests.helpers.pages import parse
 from urllib.parse import unquote
 from zExceptions import Unauthorized
 from zope.globalrequest import getRequest
@@ -26,7 +27,7 @@ def request_(portal):
     return request
 
 
-def page(context, name, request, **form):
+def render(context, name, request, **form):
     """The view ``name`` as the current user reaches it (its permission checked), rendered."""
     request.form.clear()
     request.form.update(form)
@@ -57,8 +58,8 @@ def agency_dossiers(portal, submit):
 
 
 def worklist(portal, request, **form):
-    view, text = page(portal["ho-so"][AGENCY_FOLDER], "worklist", request, **form)
-    return view, html.fromstring(text)
+    view, text = render(portal["ho-so"][AGENCY_FOLDER], "worklist", request, **form)
+    return view, parse(text)
 
 
 # My dossiers
@@ -68,8 +69,8 @@ def test_citizen_sees_only_her_own_dossiers(portal, submit, as_user, request_):
     mine = [submit("citizen_a"), submit("citizen_a")]
     theirs = submit("citizen_b")
     as_user("citizen_a")
-    _, text = page(portal, "my-dossiers", request_)
-    document = html.fromstring(text)
+    _, text = render(portal, "my-dossiers", request_)
+    document = parse(text)
     listed = codes_in(document, "#dvc-my-dossiers-list [data-code]")
     # Newest first (codes number the day's dossiers in order).
     assert listed == sorted((d.code for d in mine), reverse=True)
@@ -90,8 +91,8 @@ def test_due_date_to_be_confirmed(portal, submit, as_user, request_):
     dossier = submit("citizen_a")
     set_due(dossier, None)
     as_user("citizen_a")
-    _, text = page(portal, "my-dossiers", request_, set_language="en")
-    due = html.fromstring(text).cssselect(".dvc-dossier__due")[0]
+    _, text = render(portal, "my-dossiers", request_, set_language="en")
+    due = parse(text).cssselect(".dvc-dossier__due")[0]
     assert not due.cssselect("time")
     assert due.text_content().strip()
 
@@ -99,7 +100,7 @@ def test_due_date_to_be_confirmed(portal, submit, as_user, request_):
 def test_anonymous_is_sent_to_log_in(portal, as_user, request_):
     as_user(None)
     with pytest.raises(Unauthorized):
-        page(portal, "my-dossiers", request_)
+        render(portal, "my-dossiers", request_)
 
 
 def test_anonymous_gets_the_login_form_over_http(functional_portal):
@@ -112,8 +113,8 @@ def test_anonymous_gets_the_login_form_over_http(functional_portal):
 
 def test_no_dossiers_yet_points_to_the_procedures(portal, as_user, request_):
     as_user("citizen_b")
-    _, text = page(portal, "my-dossiers", request_)
-    empty = html.fromstring(text).cssselect("#dvc-my-dossiers-empty a")[0]
+    _, text = render(portal, "my-dossiers", request_)
+    empty = parse(text).cssselect("#dvc-my-dossiers-empty a")[0]
     assert empty.get("href") == f"{portal.absolute_url()}/thu-tuc-hanh-chinh"
 
 
@@ -121,7 +122,7 @@ def test_my_dossiers_escapes_the_procedure_title(portal, birth, submit, as_user,
     birth.title = "Birth <b>registration</b>"
     submit("citizen_a")
     as_user("citizen_a")
-    _, text = page(portal, "my-dossiers", request_)
+    _, text = render(portal, "my-dossiers", request_)
     assert "<b>registration</b>" not in text
     assert "Birth &lt;b&gt;registration&lt;/b&gt;" in text
 
@@ -133,7 +134,7 @@ def test_my_dossiers_pages(portal, submit, as_user, request_):
     request_.form["b_start"] = "2"
     view = portal.restrictedTraverse("@@my-dossiers")
     view.page_size = 2
-    document = html.fromstring(view())
+    document = parse(view())
     assert codes_in(document, "#dvc-my-dossiers-list [data-code]") == [dossiers[0].code]
     assert view.batch.sequence_length == 3
     assert document.cssselect("nav .pagination")
@@ -231,7 +232,7 @@ def test_worklist_filters_by_due_dates_overdue_and_assignee(
 
 def test_worklist_escapes_what_it_echoes(portal, agency_dossiers, as_user, request_):
     as_user("official_x")
-    _, text = page(
+    _, text = render(
         portal["ho-so"][AGENCY_FOLDER], "worklist", request_, due_from='"><script>x</script>'
     )
     assert "<script>x</script>" not in text
@@ -248,7 +249,7 @@ def test_worklist_pages_across_dossiers_without_due_date(
         request_.form["b_start"] = str(start)
         view = folder.restrictedTraverse("@@worklist")
         view.page_size = 2
-        document = html.fromstring(view())
+        document = parse(view())
         seen.append(codes_in(document, "#dvc-worklist-table tbody tr"))
         assert view.batch.sequence_length == 3
     assert seen == [
@@ -271,35 +272,37 @@ def test_worklist_rows_come_from_the_catalog_alone(portal, agency_dossiers, as_u
     assert rows[0].get("data-flag") == "overdue"
 
 
-def test_other_agency_official_is_refused(portal, agency_dossiers, as_user, request_):
-    as_user("official_y")
+def assert_worklists_refused(portal, request_):
+    """Neither the agency's worklist nor the list of worklists opens."""
     with pytest.raises(Unauthorized):
         worklist(portal, request_)
     with pytest.raises(Unauthorized):
-        page(portal["ho-so"], "worklist", request_)
+        render(portal["ho-so"], "worklist", request_)
+
+
+def test_other_agency_official_is_refused(portal, agency_dossiers, as_user, request_):
+    as_user("official_y")
+    assert_worklists_refused(portal, request_)
 
 
 def test_citizen_is_refused(portal, agency_dossiers, as_user, request_):
     as_user("citizen_a")
-    with pytest.raises(Unauthorized):
-        worklist(portal, request_)
-    with pytest.raises(Unauthorized):
-        page(portal["ho-so"], "worklist", request_)
+    assert_worklists_refused(portal, request_)
 
 
 def test_leader_opens_any_worklist(portal, agency_dossiers, as_user, request_):
     as_user("leader")
     _, document = worklist(portal, request_)
     assert len(codes_in(document, "#dvc-worklist-table tbody tr")) == 3
-    _, text = page(portal["ho-so"], "worklist", request_)
-    agencies = html.fromstring(text).cssselect("#dvc-worklists-agencies li")
+    _, text = render(portal["ho-so"], "worklist", request_)
+    agencies = parse(text).cssselect("#dvc-worklists-agencies li")
     assert [(a.get("data-agency"), a.get("data-open")) for a in agencies] == [("HN-TTPVHCC", "3")]
     assert agencies[0].cssselect("a")[0].get("href").endswith(f"/{AGENCY_FOLDER}/@@worklist")
 
 
 def test_store_worklist_sends_official_to_his_agency(portal, agency_dossiers, as_user, request_):
     as_user("official_x")
-    _, text = page(portal["ho-so"], "worklist", request_)
+    _, text = render(portal["ho-so"], "worklist", request_)
     assert text == ""
     assert request_.response.getStatus() == 302
     assert request_.response.getHeader("Location") == (

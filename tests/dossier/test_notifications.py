@@ -9,6 +9,7 @@ below with the standard library (aiosmtpd is not installed in this environment).
 from dichvucong.dossier.notifications import applicant
 from dichvucong.dossier.notifications.rating import can_rate
 from dichvucong.dossier.notifications.rating import rating_of
+from dichvucong.dossier.notifications.sms import mask_phone
 from dichvucong.dossier.submission import attach
 from dichvucong.dossier.submission import submit as do_submit
 from dichvucong.interfaces import IDichvucongLayer
@@ -20,19 +21,18 @@ from plone.app.testing import login
 from plone.app.testing import logout
 from plone.namedfile.file import NamedBlobFile
 from plone.protect.authenticator import createToken
-from plone.testing.zope import Browser
-from tests.dossier.conftest import AGENCY_X
-from tests.dossier.conftest import AGENCY_Y
-from tests.dossier.conftest import BIRTH
-from tests.dossier.conftest import PASSWORD
-from tests.dossier.conftest import make_user
+from tests.helpers.content import BIRTH
+from tests.helpers.content import procedure
+from tests.helpers.instance import free_port
+from tests.helpers.users import add_dossier_people
+from tests.helpers.users import browser_for
 from urllib.parse import urlencode
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
+from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 import logging
 import pytest
-import socket
 import socketserver
 import threading
 import transaction
@@ -106,27 +106,11 @@ def smtp():
     server.server_close()
 
 
-def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def site(functional, smtp):
     """The functional portal with users, a sender address and its SMTP server ``smtp``."""
     portal = functional["portal"]
-    from dichvucong.dossier.storage import ensure_leaders_group
-    from dichvucong.dossier.storage import ensure_officials_group
-
-    with api.env.adopt_roles(["Manager"]):
-        ensure_leaders_group()
-        for code in (AGENCY_X, AGENCY_Y):
-            ensure_officials_group(code)
-        make_user("citizen_a", "Nguyen Van A")
-        make_user("citizen_b", "Tran Thi B")
-        make_user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
-        make_user("leader", "Leader", groups=["dossier-leaders"])
+    add_dossier_people()
     api.portal.set_registry_record("plone.email_from_address", SENDER)
     api.portal.set_registry_record("plone.email_from_name", "Dich vu cong")
     # Plone's SMTP settings are registry records (they override the MailHost's own).
@@ -140,7 +124,7 @@ def site(functional, smtp):
 @pytest.fixture
 def submit(site):
     """submit(**answers) -> a committed birth-registration dossier of citizen_a."""
-    procedure = api.content.find(portal_type="Procedure", catalogue_code=BIRTH)[0].getObject()
+    birth = procedure(BIRTH)
 
     def make(userid="citizen_a", **answers):
         login(site, userid)
@@ -151,7 +135,7 @@ def submit(site):
             "child_name": "Nguyen Van Be",
             **answers,
         }
-        dossier = do_submit(procedure, values)
+        dossier = do_submit(birth, values)
         transaction.commit()
         logout()
         return dossier
@@ -260,9 +244,6 @@ def test_apology_through_notify_applicant(site, smtp, submit):
 
 def test_apology_page_tells_the_applicant(site, smtp, submit):
     """The officials' apology form (template 04) sends the new date to the applicant."""
-    from plone.protect import createToken
-    from zope.component import getMultiAdapter
-
     dossier = submit()
     login(site, "official_x")
     request = site.REQUEST
@@ -283,7 +264,7 @@ def test_apology_page_tells_the_applicant(site, smtp, submit):
 
 
 def test_broken_smtp_server_does_not_break_the_transition(site, smtp, submit, caplog):
-    api.portal.set_registry_record("plone.smtp_port", closed_port())
+    api.portal.set_registry_record("plone.smtp_port", free_port())  # nobody listens
     transaction.commit()
     dossier = submit()
     transition(site, dossier, "accept")
@@ -352,8 +333,6 @@ def test_sms_sender_is_chosen_by_the_registry(site, submit, caplog):
 
 
 def test_mask_phone():
-    from dichvucong.dossier.notifications.sms import mask_phone
-
     assert mask_phone("0912345678") == "*******678"
     assert mask_phone("+84912345678") == "*********678"
     assert mask_phone("") == ""
@@ -371,14 +350,6 @@ def returned(site, submit):
     attach(dossier, "result", NamedBlobFile(data=b"%PDF-1.4\n%%EOF\n", filename="kq.pdf"))
     transition(site, dossier, "return_result")
     return dossier
-
-
-def browser_for(functional, userid):
-    browser = Browser(functional["app"])
-    browser.handleErrors = False
-    browser.raiseHttpErrors = False
-    browser.addHeader("Authorization", f"Basic {userid}:{PASSWORD}")
-    return browser
 
 
 def rating_url(dossier):
@@ -400,7 +371,7 @@ def post_rating(browser, dossier, token=True, **values):
 
 
 def test_owner_rates_once(functional, site, returned):
-    browser = browser_for(functional, "citizen_a")
+    browser = browser_for(functional["app"], "citizen_a", handle_errors=False)
     browser.open(rating_url(returned))
     assert browser.headers["status"].startswith("200")
     for criterion in ("overall", "timeliness", "convenience", "attitude"):
@@ -436,8 +407,8 @@ def test_owner_rates_once(functional, site, returned):
 
 def refused(functional, userid, url):
     """True if ``userid`` is refused ``url`` (Plone's "insufficient privileges" page)."""
-    browser = browser_for(functional, userid)
-    browser.handleErrors = True  # Unauthorized raised in traversal: let Plone answer
+    # Unauthorized raised in traversal: let Plone answer.
+    browser = browser_for(functional["app"], userid)
     browser.open(url)
     return browser.url.endswith(("/insufficient-privileges", "/require_login")) and (
         'id="rating-form"' not in browser.contents
@@ -472,7 +443,7 @@ def test_can_rate(site, returned):
 
 
 def test_rating_needs_the_csrf_token(functional, returned):
-    browser = browser_for(functional, "citizen_a")
+    browser = browser_for(functional["app"], "citizen_a", handle_errors=False)
     with pytest.raises(Forbidden):
         post_rating(browser, returned, token=False)
     transaction.begin()
@@ -492,7 +463,7 @@ def test_rating_needs_the_csrf_token(functional, returned):
     ],
 )
 def test_refused_values(functional, returned, values):
-    browser = browser_for(functional, "citizen_a")
+    browser = browser_for(functional["app"], "citizen_a", handle_errors=False)
     post_rating(browser, returned, **values)
     assert browser.headers["status"].startswith("400")
     assert 'id="rating-form"' in browser.contents

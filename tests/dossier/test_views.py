@@ -9,15 +9,13 @@ from datetime import datetime
 from datetime import timedelta
 from dichvucong.dossier import audit
 from dichvucong.dossier import schemas
-from dichvucong.dossier.storage import ensure_leaders_group
-from dichvucong.dossier.storage import ensure_officials_group
+from dichvucong.dossier.display import format_value
 from dichvucong.dossier.storage import get_store
 from dichvucong.dossier.submission import submit as do_submit
 from dichvucong.dossier.views.downloads import content_disposition
 from dichvucong.dossier.views.slip_data import applicable_slips
 from dichvucong.dossier.views.slip_data import slip_data
 from io import BytesIO
-from lxml import html as lxml_html
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
@@ -25,22 +23,30 @@ from plone.app.testing import login
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.protect import createToken
-from plone.testing.zope import Browser
 from Products.CMFCore.WorkflowCore import WorkflowException
-from tests.dossier.conftest import PASSWORD
-from tests.dossier.conftest import make_user
+from tests.dossier.views import call
+from tests.dossier.views import fields
+from tests.dossier.views import walk
+from tests.helpers.content import BIRTH
+from tests.helpers.content import procedure
+from tests.helpers.content import state_of
+from tests.helpers.pages import page
+from tests.helpers.pages import parse
+from tests.helpers.users import add_dossier_people
+from tests.helpers.users import browser_for
 from urllib.parse import quote
 from webtest.forms import Upload as Upload_
 from zExceptions import Forbidden
 from zExceptions import NotFound
 from zoneinfo import ZoneInfo
+from zope.schema import Choice
+from zope.schema import List
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 import pytest
 import transaction
 
 
-AGENCY_X = "HN-TTPVHCC"
-AGENCY_Y = "HN-CAHN"
-BIRTH = "1.001193"
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 PDF = b"%PDF-1.4\n% test document\n%%EOF\n"
 SCRIPT = "<script>alert(1)</script>"
@@ -78,43 +84,27 @@ class Upload:
         return self._data.seek(*args)
 
 
-def page(text):
-    return lxml_html.fromstring(text)
+def assert_views_refused(dossier, *names):
+    """The current user may open none of the views ``names`` of ``dossier``."""
+    for name in names:
+        with pytest.raises(Unauthorized):
+            dossier.restrictedTraverse(f"@@{name}")
+
+
+def confirm(dossier, transition, **widgets):
+    """Confirm ``transition`` in the dossier's transition form (POST, with the token)."""
+    return call(
+        dossier,
+        "dossier-transition",
+        method="POST",
+        transition=transition,
+        **fields("confirm", **widgets),
+    )
 
 
 def alerts(doc):
     """The status messages shown at the top of the page."""
     return [e.text_content().strip() for e in doc.cssselect("#global_statusmessage [role=alert]")]
-
-
-def call(dossier, name, method="GET", token=True, traverse=None, **form):
-    """Call the view ``name`` on ``dossier`` as the current user, like the publisher
-    would (permission of the view checked); returns (body, response)."""
-    request = dossier.REQUEST
-    request.form.clear()
-    request.form.update(form)
-    request.environ["REQUEST_METHOD"] = method
-    if token:
-        request.form["_authenticator"] = createToken()
-    request.response = request.response.__class__()
-    view = dossier.restrictedTraverse(f"@@{name}")
-    if traverse is not None:
-        view = view.publishTraverse(request, traverse)
-    return view(), request.response
-
-
-def fields(button, **values):
-    """What a browser sends for a z3c.form: its fields (``form.widgets.<name>``) and the
-    button pressed (``form.buttons.<name>``)."""
-    data = {f"form.widgets.{name}": value for name, value in values.items()}
-    data[f"form.buttons.{button}"] = "1"
-    return data
-
-
-def walk(dossier, as_user, *transitions, user="official_x", comment="Needs a stamp"):
-    as_user(user)
-    for transition in transitions:
-        api.content.transition(dossier, transition=transition, comment=comment)
 
 
 def actions(dossier):
@@ -128,7 +118,7 @@ def test_citizen_sees_her_dossier(portal, submit, as_user):
     dossier = submit()
     as_user("citizen_a")
     body, _response = call(dossier, "dossier_view")
-    doc = page(body)
+    doc = parse(body)
     assert doc.get_element_by_id("dvc-dossier-code").text_content() == dossier.code
     assert doc.get_element_by_id("dvc-dossier").get("data-state") == "new"
     assert doc.get_element_by_id("dvc-status-code").get("data-status-code") == "1"
@@ -150,18 +140,21 @@ def test_citizen_sees_her_dossier(portal, submit, as_user):
 def test_others_cannot_open_the_dossier(portal, submit, as_user, userid):
     dossier = submit()
     as_user(userid)
-    with pytest.raises(Unauthorized):
-        dossier.restrictedTraverse("@@dossier_view")
-    for name in ("dossier-transition", "dossier-file", "dossier-slip", "dossier-note"):
-        with pytest.raises(Unauthorized):
-            dossier.restrictedTraverse(f"@@{name}")
+    assert_views_refused(
+        dossier,
+        "dossier_view",
+        "dossier-transition",
+        "dossier-file",
+        "dossier-slip",
+        "dossier-note",
+    )
 
 
 def test_official_sees_internals_and_is_recorded(portal, submit, as_user):
     dossier = submit()
     as_user("official_x")
     body, _ = call(dossier, "dossier_view")
-    doc = page(body)
+    doc = parse(body)
     staff = doc.get_element_by_id("dvc-staff")
     assert doc.get_element_by_id("dvc-applicant-id-number").text_content() == "001200012345"
     assert doc.get_element_by_id("dvc-applicant-phone").text_content() == "0912345678"
@@ -196,15 +189,14 @@ def test_leader_reads_without_buttons(portal, submit, as_user):
     dossier = submit()
     as_user("leader")
     body, _ = call(dossier, "dossier_view")
-    doc = page(body)
+    doc = parse(body)
     assert doc.cssselect("#dvc-staff #dvc-applicant")
     assert not doc.cssselect("form.dvc-transition")
     assert not doc.cssselect("#dvc-note-form, #dvc-assign-form, #dvc-result-form")
     body, response = call(dossier, "dossier-transition", method="POST", transition="accept")
     assert response.getStatus() == 403
     assert api.content.get_state(dossier) == "new"
-    with pytest.raises(Unauthorized):
-        dossier.restrictedTraverse("@@dossier-note")
+    assert_views_refused(dossier, "dossier-note")
 
 
 def test_citizen_does_not_see_internal_history(portal, submit, as_user):
@@ -214,7 +206,7 @@ def test_citizen_does_not_see_internal_history(portal, submit, as_user):
     assert dossier.notes[-1]["text"] == "Call the hospital"
     as_user("citizen_a")
     body, _ = call(dossier, "dossier_view")
-    doc = page(body)
+    doc = parse(body)
     assert "Call the hospital" not in body
     assert [li.get("data-action") for li in doc.cssselect("#dvc-history li")] == ["submitted"]
 
@@ -226,7 +218,7 @@ def test_answers_with_the_labels_of_their_form(portal, submit, as_user):
     dossier = submit(birth_date=date(2025, 1, 2), sex="f")
     dossier.schema_version = schemas.archive(get_store(), MODEL)
     as_user("citizen_a")
-    doc = page(call(dossier, "dossier_view")[0])
+    doc = parse(call(dossier, "dossier_view")[0])
     label = doc.get_element_by_id("dvc-answer-label-child_name")
     assert label.text_content() == "Full name of the child"
     assert doc.get_element_by_id("dvc-answer-birth_date").text_content().strip() == "02/01/2025"
@@ -238,12 +230,6 @@ def test_answers_with_the_labels_of_their_form(portal, submit, as_user):
 
 
 def test_answers_are_typed():
-    from dichvucong.dossier.display import format_value
-    from zope.schema import Choice
-    from zope.schema import List
-    from zope.schema.vocabulary import SimpleTerm
-    from zope.schema.vocabulary import SimpleVocabulary
-
     colours = SimpleVocabulary([SimpleTerm("r", "r", "Red"), SimpleTerm("g", "g", "Green")])
     assert format_value(date(2025, 1, 2)) == ["02/01/2025"]
     assert format_value(datetime(2025, 1, 2, 1, 30, tzinfo=ZoneInfo("UTC"))) == ["02/01/2025 08:30"]
@@ -259,7 +245,7 @@ def test_unknown_schema_falls_back_to_field_names(portal, submit, as_user):
     dossier = submit()
     dossier.schema_version = "0123456789abcdef"
     as_user("citizen_a")
-    doc = page(call(dossier, "dossier_view")[0])
+    doc = parse(call(dossier, "dossier_view")[0])
     assert doc.get_element_by_id("dvc-answer-label-child_name").text_content() == "child_name"
 
 
@@ -270,7 +256,7 @@ def test_answers_are_escaped(portal, submit, as_user):
     body, _ = call(dossier, "dossier_view")
     assert SCRIPT not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
-    assert page(body).get_element_by_id("dvc-answer-child_name").text_content().strip() == SCRIPT
+    assert parse(body).get_element_by_id("dvc-answer-child_name").text_content().strip() == SCRIPT
 
 
 # --- Transitions -------------------------------------------------------------------
@@ -289,20 +275,14 @@ def test_transition_get_only_asks(portal, submit, as_user):
     as_user("official_x")
     body, response = call(dossier, "dossier-transition", transition="accept")
     assert response.getStatus() == 200
-    assert page(body).cssselect("form#dvc-transition-accept textarea[name='form.widgets.comment']")
+    assert parse(body).cssselect("form#dvc-transition-accept textarea[name='form.widgets.comment']")
     assert api.content.get_state(dossier) == "new"
 
 
 def test_transition_by_official(portal, submit, as_user):
     dossier = submit()
     as_user("official_x")
-    _body, response = call(
-        dossier,
-        "dossier-transition",
-        method="POST",
-        transition="accept",
-        **fields("confirm", comment="Complete"),
-    )
+    _body, response = confirm(dossier, "accept", comment="Complete")
     assert response.getStatus() == 303
     assert response.getHeader("Location") == dossier.absolute_url()
     assert api.content.get_state(dossier) == "accepted"
@@ -315,7 +295,7 @@ def test_citizen_cannot_do_an_official_transition(portal, submit, as_user):
     as_user("citizen_a")
     body, response = call(dossier, "dossier-transition", method="POST", transition="accept")
     assert response.getStatus() == 403
-    assert alerts(page(body))
+    assert alerts(parse(body))
     assert api.content.get_state(dossier) == "new"
     assert actions(dossier) == ["submitted"]
 
@@ -323,24 +303,16 @@ def test_citizen_cannot_do_an_official_transition(portal, submit, as_user):
 def test_required_comment(portal, submit, as_user):
     dossier = submit()
     as_user("official_x")
-    body, response = call(
-        dossier, "dossier-transition", method="POST", transition="refuse", **fields("confirm")
-    )
+    body, response = confirm(dossier, "refuse")
     assert response.getStatus() == 400
-    doc = page(body)
+    doc = parse(body)
     assert doc.get_element_by_id("dvc-error") is not None
     assert "is-invalid" in doc.get_element_by_id("dvc-comment-refuse").get("class")
     assert api.content.get_state(dossier) == "new"
     # The workflow's own check stands behind the form's.
     with pytest.raises(WorkflowException):
         api.portal.get_tool("portal_workflow").doActionFor(dossier, "refuse")
-    call(
-        dossier,
-        "dossier-transition",
-        method="POST",
-        transition="refuse",
-        **fields("confirm", comment="Wrong form"),
-    )
+    confirm(dossier, "refuse", comment="Wrong form")
     assert api.content.get_state(dossier) == "refused"
     assert applicable_slips(dossier) == ["receipt", "refusal"]
 
@@ -348,13 +320,7 @@ def test_required_comment(portal, submit, as_user):
 def test_citizen_withdraws(portal, submit, as_user):
     dossier = submit()
     as_user("citizen_a")
-    call(
-        dossier,
-        "dossier-transition",
-        method="POST",
-        transition="withdraw",
-        **fields("confirm", comment="Moved"),
-    )
+    confirm(dossier, "withdraw", comment="Moved")
     assert api.content.get_state(dossier) == "withdrawn"
 
 
@@ -371,9 +337,9 @@ def test_staff_actions_are_post_only_with_token(portal, submit, as_user):
         call(dossier, "dossier-note", method="POST", token=False, text="Hello")
     assert list(dossier.notes) == []
     as_user("citizen_a")
-    for name in ("dossier-note", "dossier-assign", "dossier-result", "dossier-apology"):
-        with pytest.raises(Unauthorized):
-            dossier.restrictedTraverse(f"@@{name}")
+    assert_views_refused(
+        dossier, "dossier-note", "dossier-assign", "dossier-result", "dossier-apology"
+    )
 
 
 def test_note(portal, submit, as_user):
@@ -389,7 +355,7 @@ def test_note(portal, submit, as_user):
     assert isinstance(note["when"], datetime)
     entry = dossier.audit[-1]
     assert (entry["action"], entry["public"]) == ("note_added", False)
-    doc = page(call(dossier, "dossier_view")[0])
+    doc = parse(call(dossier, "dossier_view")[0])
     assert "Call the hospital" in doc.get_element_by_id("dvc-notes-list").text_content()
 
 
@@ -455,7 +421,7 @@ def test_apology(portal, submit, as_user):
         **fields("apology", reason="Waiting", new_date=f"{today:%d/%m/%Y}"),
     )
     assert response.getStatus() == 400
-    assert "is-invalid" in page(body).get_element_by_id("dvc-apology-date").get("class")
+    assert "is-invalid" in parse(body).get_element_by_id("dvc-apology-date").get("class")
     body, response = call(
         dossier,
         "dossier-apology",
@@ -517,7 +483,7 @@ def test_supplement_with_a_bad_file_changes_nothing(portal, waiting, bad):
         **fields("send", message="Here it is", files=[Upload("id-card.pdf", PDF), bad]),
     )
     assert response.getStatus() == 400
-    doc = page(body)
+    doc = parse(body)
     assert doc.get_element_by_id("dvc-error") is not None
     # The message is kept for the next try.
     assert doc.get_element_by_id("dvc-supplement-message").text_content() == "Here it is"
@@ -529,10 +495,10 @@ def test_supplement_with_a_bad_file_changes_nothing(portal, waiting, bad):
 def test_supplement(portal, waiting):
     dossier = waiting
     body, response = call(dossier, "dossier-supplement")
-    doc = page(body)
+    doc = parse(body)
     assert doc.get_element_by_id("dvc-reason").text_content().count("Add the ID card") == 1
     assert doc.cssselect("form#dvc-supplement-form[enctype='multipart/form-data']")
-    doc = page(call(dossier, "dossier_view")[0])
+    doc = parse(call(dossier, "dossier_view")[0])
     assert doc.cssselect("#dvc-supplement form#dvc-supplement-form")
     assert "supplement" not in [
         f.get("data-transition") for f in doc.cssselect("form.dvc-transition")
@@ -572,8 +538,7 @@ def test_supplement_needs_something(portal, waiting):
 def test_supplement_only_when_asked(portal, submit, as_user):
     dossier = submit()
     as_user("citizen_a")
-    with pytest.raises(Unauthorized):
-        dossier.restrictedTraverse("@@dossier-supplement")
+    assert_views_refused(dossier, "dossier-supplement")
     assert "supplement" not in applicable_slips(dossier)
 
 
@@ -584,7 +549,7 @@ def test_file_download(portal, submit, as_user):
     dossier = submit(uploads={"birth_paper": [("Giấy chứng sinh.pdf", PDF)]})
     (attachment,) = dossier.files_of("submitted")
     as_user("citizen_a")
-    doc = page(call(dossier, "dossier_view")[0])
+    doc = parse(call(dossier, "dossier_view")[0])
     (link,) = doc.cssselect("#dvc-files-submitted a.dvc-file-link")
     assert link.get("href").endswith(f"/@@dossier-file/{attachment.name}")
     body, response = call(dossier, "dossier-file", traverse=attachment.name)
@@ -651,15 +616,8 @@ def site(functional_portal):
     portal = functional_portal
     setRoles(portal, TEST_USER_ID, ["Manager"])
     login(portal, TEST_USER_NAME)
-    ensure_leaders_group()
-    for code in (AGENCY_X, AGENCY_Y):
-        ensure_officials_group(code)
-    make_user("citizen_a", "Nguyen Van A")
-    make_user("citizen_b", "Tran Thi B")
-    make_user("official_x", "Official X", groups=[f"officials-{AGENCY_X}"])
-    make_user("official_y", "Official Y", groups=[f"officials-{AGENCY_Y}"])
-    make_user("leader", "Leader", groups=["dossier-leaders"])
-    birth = api.content.find(portal_type="Procedure", catalogue_code=BIRTH)[0].getObject()
+    add_dossier_people()
+    birth = procedure(BIRTH)
     login(portal, "citizen_a")
     dossier = do_submit(
         birth,
@@ -673,24 +631,10 @@ def site(functional_portal):
     return portal, dossier
 
 
-def browser_for(app, userid=None):
-    browser = Browser(app)
-    browser.handleErrors = True
-    browser.raiseHttpErrors = False
-    if userid:
-        browser.addHeader("Authorization", f"Basic {userid}:{PASSWORD}")
-    return browser
-
-
 def add_files(form, *files):
     """Choose several files in the form's <input type="file" multiple>."""
     # zope.testbrowser's add_file sets one file; webtest takes a list for "multiple".
     form._form["form.widgets.files"] = [Upload_(name, data) for name, data in files]
-
-
-def state_of(dossier):
-    transaction.begin()  # see what the server committed
-    return api.content.get_state(dossier)
 
 
 def test_http_citizen_page(functional_app, site):
@@ -698,7 +642,7 @@ def test_http_citizen_page(functional_app, site):
     browser = browser_for(functional_app, "citizen_a")
     browser.open(dossier.absolute_url())
     assert browser.headers["status"].startswith("200")
-    doc = page(browser.contents)
+    doc = page(browser)
     assert doc.get_element_by_id("dvc-dossier-code").text_content() == dossier.code
     assert not doc.cssselect("#dvc-staff")
     assert SCRIPT not in browser.contents
@@ -733,7 +677,7 @@ def test_http_official_sees_internals(functional_app, site):
     _portal, dossier = site
     browser = browser_for(functional_app, "official_x")
     browser.open(dossier.absolute_url())
-    doc = page(browser.contents)
+    doc = page(browser)
     assert doc.get_element_by_id("dvc-applicant-id-number") is not None
     assert doc.cssselect("#dvc-staff #dvc-note-form")
     transaction.begin()
@@ -748,7 +692,7 @@ def test_http_transition_form(functional_app, site):
     form.submit(name="form.buttons.confirm")
     # No reason: error shown, nothing changed.
     assert browser.headers["status"].startswith("400")
-    assert page(browser.contents).get_element_by_id("dvc-error") is not None
+    assert page(browser).get_element_by_id("dvc-error") is not None
     assert state_of(dossier) == "new"
     browser.open(dossier.absolute_url())
     form = browser.getForm(id="dvc-transition-accept")
@@ -784,8 +728,7 @@ def test_http_leader_and_citizen_cannot_post_official_transitions(functional_app
         browser = browser_for(functional_app, userid)
         browser.open(dossier.absolute_url())
         transitions = [
-            f.get("data-transition")
-            for f in page(browser.contents).cssselect("form.dvc-transition")
+            f.get("data-transition") for f in page(browser).cssselect("form.dvc-transition")
         ]
         assert transitions == ([] if userid == "leader" else ["withdraw"])
         # A valid token of that user: only the workflow says no.
@@ -797,7 +740,7 @@ def test_http_leader_and_citizen_cannot_post_official_transitions(functional_app
             f"transition=accept&_authenticator={token}",
         )
         assert browser.headers["status"].startswith("403"), userid
-        assert alerts(page(browser.contents)), userid
+        assert alerts(page(browser)), userid
         assert state_of(dossier) == "new"
 
 
@@ -816,7 +759,7 @@ def test_http_supplement_with_bad_file(functional_app, site):
     form.getControl(name="form.widgets.message").value = "My ID card"
     form.submit(name="form.buttons.send")
     assert browser.headers["status"].startswith("400")
-    assert page(browser.contents).get_element_by_id("dvc-error") is not None
+    assert page(browser).get_element_by_id("dvc-error") is not None
     assert state_of(dossier) == "supplement_requested"
     assert dossier.files_of("supplement") == []
     form = browser.getForm(id="dvc-supplement-form")
@@ -835,7 +778,7 @@ def test_http_downloads(functional_app, site):
     _portal, dossier = site
     browser = browser_for(functional_app, "citizen_a")
     browser.open(dossier.absolute_url())
-    doc = page(browser.contents)
+    doc = page(browser)
     (link,) = doc.cssselect("#dvc-files-submitted a.dvc-file-link")
     browser.open(link.get("href"))
     assert browser.headers["status"].startswith("200")
@@ -871,7 +814,7 @@ def test_http_staff_forms(functional_app, site):
         BytesIO(PDF), "application/pdf", "Kết quả.pdf"
     )
     form.submit(name="form.buttons.result")
-    doc = page(browser.contents)
+    doc = page(browser)
     assert doc.get_element_by_id("dvc-assignee-name").text_content() == "Official X"
     assert "Call the hospital" in doc.get_element_by_id("dvc-notes-list").text_content()
     (link,) = doc.cssselect("#dvc-files-result a.dvc-file-link")

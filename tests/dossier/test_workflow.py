@@ -5,6 +5,7 @@ the leader and anonymous must never act on it; only A or X's officials may, each
 their own transitions and states.
 """
 
+from datetime import timedelta
 from dichvucong.dossier.submission import attach
 from plone import api
 from plone.app.testing import TEST_USER_ID
@@ -163,8 +164,6 @@ def test_status_codes_follow_the_national_list(dossier_in):
 
 
 def test_supplement_pauses_the_clock(dossier_in, as_user):
-    from datetime import timedelta
-
     dossier = dossier_in("supplement_requested")
     assert dossier.paused_since is not None
     due = dossier.due_at

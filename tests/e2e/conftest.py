@@ -1,6 +1,7 @@
 """Real-browser journeys: Debian's Chromium driven by Playwright (no browser download)."""
 
 from pathlib import Path
+from playwright.sync_api import sync_playwright
 from tests.e2e.accessibility import Gate
 from tests.e2e.accessibility import GatedBrowser
 import os
@@ -54,8 +55,6 @@ def pytest_runtest_call(item):
 
 @pytest.fixture(scope="session")
 def chromium():
-    from playwright.sync_api import sync_playwright
-
     if not Path(CHROMIUM).exists():
         pytest.fail(
             f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package "

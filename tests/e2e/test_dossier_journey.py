@@ -10,8 +10,9 @@ Runs on the functional test layer; set E2E_PORTAL_URL (e.g. http://127.0.0.1:808
 to walk a portal started with `make start` and its demo accounts instead.
 """
 
-from plone import api
 from tests.e2e.conftest import screenshot
+from tests.helpers.users import make_official
+from tests.helpers.users import make_user
 import os
 import pytest
 import re
@@ -30,18 +31,9 @@ def portal_url(functional):
     """The portal to walk, with a citizen and an official of the ward's agency."""
     if os.environ.get("E2E_PORTAL_URL"):
         return os.environ["E2E_PORTAL_URL"].rstrip("/")
-    from dichvucong.dossier.storage import ensure_officials_group
-
     portal = functional["portal"]
-    with api.env.adopt_roles(["Manager"]):
-        for userid, fullname in ((CITIZEN, "Nguyen Thi Hong Nhung"), (OFFICIAL, "Le Minh Thu")):
-            api.user.create(
-                username=userid,
-                email=f"{userid}@example.org",
-                password=PASSWORD,
-                properties={"fullname": fullname},
-            )
-        api.group.add_user(groupname=ensure_officials_group(WARD), username=OFFICIAL)
+    make_user(CITIZEN, "Nguyen Thi Hong Nhung", password=PASSWORD)
+    make_official(OFFICIAL, "Le Minh Thu", WARD, password=PASSWORD)
     transaction.commit()
     return portal.absolute_url()
 

@@ -6,9 +6,9 @@ tin-tuc section, written by ``writer`` (its Owner) and moved on by the reviewer.
 """
 
 from plone import api
+from tests.helpers.users import make_user
 
 
-PASSWORD = "secret-Passw0rd"
 SECTION = "tin-tuc"
 WRITERS = "communications-writers"
 REVIEWERS = "communications-reviewers"
@@ -30,21 +30,8 @@ ACTORS = {
 }
 
 
-def make_user(userid, fullname, groups=()):
-    if api.user.get(userid=userid) is None:
-        api.user.create(
-            username=userid,
-            email=f"{userid}@example.org",
-            password=PASSWORD,
-            roles=["Member"],
-            properties={"fullname": fullname},
-        )
-    for group in groups:
-        api.group.add_user(groupname=group, username=userid)
-    return userid
-
-
 def make_team():
+    """The communications team (see above), password tests/helpers/users.PASSWORD."""
     make_user("writer", "Writer One", groups=[WRITERS])
     make_user("writer2", "Writer Two", groups=[WRITERS])
     make_user("reviewer", "Reviewer One", groups=[REVIEWERS])

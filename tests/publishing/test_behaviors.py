@@ -11,7 +11,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.behavior.interfaces import IBehavior
 from plone.dexterity.utils import iterSchemataForType
-from tests.publishing.pages import page
+from tests.helpers.pages import page
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds

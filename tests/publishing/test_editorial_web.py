@@ -9,12 +9,13 @@ from dichvucong.publishing.editorial.workflow import REASON_REQUIRED
 from html import escape
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from tests.publishing.editorial_helpers import PASSWORD
+from tests.helpers.content import state_of
+from tests.helpers.pages import vi
+from tests.helpers.users import credentials
 from tests.publishing.editorial_helpers import SECTION
 from tests.publishing.editorial_helpers import bring_to
 from tests.publishing.editorial_helpers import make_team
 from tests.publishing.editorial_helpers import write
-from zope.i18n import translate
 import pytest
 import re
 import requests
@@ -23,11 +24,6 @@ import transaction
 
 
 JSON = {"Accept": "application/json"}
-
-
-def vi(message):
-    """The Vietnamese the portal shows for ``message`` (its language is vi)."""
-    return translate(message, target_language="vi")
 
 
 # A private item: anonymous visitors are sent to log in (302) or told to (401).
@@ -53,21 +49,12 @@ def item_in(site):
     return make
 
 
-def auth(userid):
-    return (userid, PASSWORD) if userid else None
-
-
 def get(url, user=None, **kwargs):
-    return requests.get(url, auth=auth(user), timeout=30, allow_redirects=False, **kwargs)
+    return requests.get(url, auth=credentials(user), timeout=30, allow_redirects=False, **kwargs)
 
 
 def post(url, user=None, **kwargs):
-    return requests.post(url, auth=auth(user), timeout=30, allow_redirects=False, **kwargs)
-
-
-def state_of(item):
-    transaction.begin()  # see what the server committed
-    return api.content.get_state(item)
+    return requests.post(url, auth=credentials(user), timeout=30, allow_redirects=False, **kwargs)
 
 
 def token(page_html):
@@ -76,6 +63,17 @@ def token(page_html):
     )
     assert match, "no CSRF token on the page"
     return match.group(1)
+
+
+def through_the_ui(item, user, workflow_action, **data):
+    """Post Plone's transition form (content_status_modify) as ``user``, with the token
+    of the item's page."""
+    page = get(item.absolute_url(), user).text
+    return post(
+        f"{item.absolute_url()}/content_status_modify",
+        user,
+        data={"workflow_action": workflow_action, **data, "_authenticator": token(page)},
+    )
 
 
 # ---- The toolbar: what each person is offered
@@ -99,12 +97,7 @@ def test_toolbar_offers_each_person_their_transitions(item_in):
 
 def test_writer_cannot_publish_through_the_ui(item_in):
     item = item_in("pending")
-    page = get(item.absolute_url(), "writer").text
-    response = post(
-        f"{item.absolute_url()}/content_status_modify",
-        "writer",
-        data={"workflow_action": "publish", "_authenticator": token(page)},
-    )
+    response = through_the_ui(item, "writer", "publish")
     assert response.status_code in (302, 303)
     assert state_of(item) == "pending"
     assert get(item.absolute_url()).status_code in REFUSED
@@ -112,12 +105,7 @@ def test_writer_cannot_publish_through_the_ui(item_in):
 
 def test_reviewer_publishes_through_the_ui(item_in):
     item = item_in("pending")
-    page = get(item.absolute_url(), "reviewer").text
-    response = post(
-        f"{item.absolute_url()}/content_status_modify",
-        "reviewer",
-        data={"workflow_action": "publish", "_authenticator": token(page)},
-    )
+    response = through_the_ui(item, "reviewer", "publish")
     assert response.status_code in (302, 303)
     assert state_of(item) == "published"
     assert get(item.absolute_url()).status_code == 200
@@ -212,12 +200,7 @@ def test_send_back_form_requires_the_reason_and_shows_it(item_in):
 def test_send_back_from_the_advanced_form_without_reason(item_in):
     """Plone's own transition form: refused with the reason form, nothing changed."""
     item = item_in("pending")
-    page = get(item.absolute_url(), "reviewer").text
-    response = post(
-        f"{item.absolute_url()}/content_status_modify",
-        "reviewer",
-        data={"workflow_action": "reject", "comment": "", "_authenticator": token(page)},
-    )
+    response = through_the_ui(item, "reviewer", "reject", comment="")
     assert response.status_code == 303
     assert response.headers["Location"].endswith("/@@editorial-transition?workflow_action=reject")
     assert state_of(item) == "pending"
@@ -336,8 +319,6 @@ def test_scheduled_item_hidden_under_every_url(site, item_in):
 
 
 def test_steps_of_a_scheduled_guide_are_hidden_with_it(site):
-    if site.portal_types.getTypeInfo("Guide") is None:
-        pytest.skip("no Guide type")
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         with api.env.adopt_user(username="writer"):
             guide = api.content.create(

@@ -17,17 +17,17 @@ from plone.app.testing import applyProfile
 from plone.app.testing import login
 from plone.app.testing import setRoles
 from plone.app.textfield.value import RichTextValue
-from plone.testing.zope import Browser
-from tests.publishing.pages import page
+from tests.helpers.pages import page
+from tests.helpers.pages import vi
+from tests.helpers.users import browser_for
+from tests.helpers.users import make_user
 from urllib.parse import urlencode
-from zope.i18n import translate
 import json
 import logging
 import pytest
 import transaction
 
 
-PASSWORD = "secret-Passw0rd"
 HONEYPOT = "protected_1"
 SCRIPT = "<script>alert(1)</script><b>x</b>"
 SETTINGS = "dichvucong.publishing.feedback.interfaces.IFeedbackSettings"
@@ -41,13 +41,6 @@ GUIDE_LAYOUT = """<!DOCTYPE html>
 </div></body></html>"""
 
 
-def vi(msgid, **mapping):
-    """The text readers see for one of our messages (site language: Vietnamese)."""
-    from dichvucong import _
-
-    return translate(_(msgid, mapping=mapping or None), target_language="vi")
-
-
 def ensure_discussion(portal):
     """plone.app.discussion's profile, until dichvucong:default depends on it; then
     our workflow binding and rolemap again (the discussion profile resets both)."""
@@ -58,13 +51,6 @@ def ensure_discussion(portal):
             setup.runImportStepFromProfile(
                 "profile-dichvucong:default", step, run_dependencies=False
             )
-
-
-def make_user(userid, groups=()):
-    api.user.create(username=userid, email=f"{userid}@example.org", password=PASSWORD)
-    for group in groups:
-        api.group.add_user(groupname=group, username=userid)
-    return userid
 
 
 def create(container, portal_type, id, **fields):
@@ -100,15 +86,6 @@ def site(functional_portal):
     transaction.commit()
     yield {"portal": portal, "news": news, "guide": guide, "page": page}
     clients.reset()
-
-
-def browser_for(app, userid=None):
-    browser = Browser(app)
-    browser.handleErrors = True
-    browser.raiseHttpErrors = False
-    if userid:
-        browser.addHeader("Authorization", f"Basic {userid}:{PASSWORD}")
-    return browser
 
 
 @pytest.fixture

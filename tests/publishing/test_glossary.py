@@ -2,6 +2,8 @@
 <abbr> marks on pages, the header link and the procedure search."""
 
 from dichvucong.base.vietnamese import sort_key
+from dichvucong.catalogue.search.engine import search_procedures
+from dichvucong.publishing.glossary.content import IGlossaryTerm
 from dichvucong.publishing.glossary.terms import Term
 from dichvucong.publishing.glossary.terms import Terms
 from dichvucong.publishing.glossary.terms import site_terms
@@ -10,9 +12,13 @@ from dichvucong.publishing.glossary.transform import mark_abbreviations
 from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
 from plone.testing.zope import Browser
+from tests.helpers.content import create
+from tests.helpers.pages import page
+from tests.helpers.pages import parse
+from tests.helpers.users import as_site_owner
+from tests.helpers.users import make_user
 from zope.schema.interfaces import ValidationError
 import json
 import pytest
@@ -53,14 +59,14 @@ def terms_of(mapping):
 
 def mark(fragment, mapping):
     """The HTML of ``fragment`` (the page's #content-core) after marking."""
-    doc = html.fromstring(f'<html><body><div id="content-core">{fragment}</div></body></html>')
+    doc = parse(f'<html><body><div id="content-core">{fragment}</div></body></html>')
     roots = content_roots(doc)
     mark_abbreviations(roots, terms_of(mapping))
     return html.tostring(roots[0], encoding="unicode")
 
 
 def abbrs(markup):
-    doc = html.fromstring(markup) if isinstance(markup, str) else markup
+    doc = parse(markup) if isinstance(markup, str) else markup
     return [(el.text, el.get("title")) for el in doc.iter("abbr")]
 
 
@@ -86,15 +92,11 @@ def test_terms_only_inside_a_glossary(portal, glossary):
 
 @pytest.mark.parametrize("value", ["", "  ", "C C C D", "...", "TT\tHC"])
 def test_abbreviation_is_one_word(glossary, value):
-    from dichvucong.publishing.glossary.content import IGlossaryTerm
-
     with pytest.raises(ValidationError):
         IGlossaryTerm["title"].bind(glossary).validate(value)
 
 
 def test_expansion_required():
-    from dichvucong.publishing.glossary.content import IGlossaryTerm
-
     assert IGlossaryTerm["expansion"].required
     assert not IGlossaryTerm["note"].required
 
@@ -131,7 +133,7 @@ def test_glossary_page_in_vietnamese_order(portal, glossary):
 
 def test_glossary_page_lists_terms_with_anchors(browser, functional_portal):
     browser.open(f"{functional_portal.absolute_url()}/{GLOSSARY}")
-    doc = html.fromstring(browser.contents)
+    doc = page(browser)
     (term,) = doc.cssselect("#term-cccd")
     assert term.cssselect("dt")[0].text_content().strip() == "CCCD"
     assert "Căn cước công dân" in term.cssselect("dd")[0].text_content()
@@ -144,7 +146,7 @@ def test_glossary_page_lists_terms_with_anchors(browser, functional_portal):
 
 def test_term_page_links_back_to_its_anchor(browser, functional_portal):
     browser.open(f"{functional_portal.absolute_url()}/{GLOSSARY}/cccd")
-    doc = html.fromstring(browser.contents)
+    doc = page(browser)
     assert doc.cssselect("h1")[0].text_content().strip() == "CCCD"
     links = [a.get("href") for a in doc.cssselect("#content-core a")]
     assert f"{functional_portal.absolute_url()}/{GLOSSARY}#term-cccd" in links
@@ -166,7 +168,7 @@ def test_marks_each_term_once():
         {"CCCD": "Căn cước công dân", "BHYT": "Bảo hiểm y tế"},
     )
     assert sorted(abbrs(out)) == [("BHYT", "Bảo hiểm y tế"), ("CCCD", "Căn cước công dân")]
-    assert "rồi BHYT." in html.fromstring(out).text_content()
+    assert "rồi BHYT." in parse(out).text_content()
 
 
 @pytest.mark.parametrize(
@@ -194,7 +196,7 @@ def test_never_marks_links_headings_code_forms_or_attributes(fragment):
 
 def test_text_after_a_link_is_still_marked():
     out = mark('<p><a href="/x">CCCD</a> là thẻ CCCD.</p>', {"CCCD": "Căn cước công dân"})
-    doc = html.fromstring(out)
+    doc = parse(out)
     assert doc.cssselect("a")[0].text == "CCCD"
     assert abbrs(doc) == [("CCCD", "Căn cước công dân")]
     assert doc.cssselect("abbr")[0].getparent().tag == "p"
@@ -241,13 +243,13 @@ def test_expansion_is_escaped():
     out = mark("<p>CCCD</p>", {"CCCD": '"><script>alert(1)</script>'})
     assert "<script>" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
-    doc = html.fromstring(out)
+    doc = parse(out)
     assert not doc.cssselect("script")
     assert abbrs(doc) == [("CCCD", '"><script>alert(1)</script>')]
 
 
 def test_only_inside_the_main_content():
-    doc = html.fromstring(
+    doc = parse(
         '<html><body><nav id="portal-globalnav"><span>CCCD</span></nav>'
         '<article id="content"><h1>CCCD</h1><div id="content-core"><p>CCCD</p></div>'
         "</article></body></html>"
@@ -256,7 +258,7 @@ def test_only_inside_the_main_content():
     assert len(doc.cssselect("abbr")) == 1
     assert doc.cssselect("#content-core abbr")
     # A Mosaic page has no #content-core: its #content is the main content.
-    doc = html.fromstring(
+    doc = parse(
         '<html><body><nav><span>CCCD</span></nav><article id="content">'
         '<div class="mosaic-tile-content"><p>CCCD</p></div></article></body></html>'
     )
@@ -281,30 +283,28 @@ def test_site_terms_are_the_public_glossary_terms(portal, glossary):
 
 
 @pytest.fixture
-def page(functional_portal):
+def abbreviated_page(functional_portal):
     """A published page whose text uses some abbreviations."""
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        doc = api.content.create(
-            container=functional_portal,
-            type="Document",
-            id="trang-thu-tu-viet-tat",
-            title="Làm lại CCCD",
-            text=RichTextValue(
-                "<p>Mang CCCD và thẻ BHYT. Nộp tại UBND phường.</p>"
-                "<p>Mất CCCD thì báo ngay.</p>"
-                '<p><a href="https://example.org">BHYT</a></p>',
-                "text/html",
-                "text/x-html-safe",
-            ),
-        )
-        api.content.transition(doc, to_state="published")
+    doc = create(
+        functional_portal,
+        "Document",
+        id="trang-thu-tu-viet-tat",
+        title="Làm lại CCCD",
+        text=RichTextValue(
+            "<p>Mang CCCD và thẻ BHYT. Nộp tại UBND phường.</p>"
+            "<p>Mất CCCD thì báo ngay.</p>"
+            '<p><a href="https://example.org">BHYT</a></p>',
+            "text/html",
+            "text/x-html-safe",
+        ),
+    )
     transaction.commit()
     return doc
 
 
-def test_page_shows_abbreviations(browser, page):
-    browser.open(page.absolute_url())
-    doc = html.fromstring(browser.contents)
+def test_page_shows_abbreviations(browser, abbreviated_page):
+    browser.open(abbreviated_page.absolute_url())
+    doc = page(browser)
     marks = [(el.text, el.get("title")) for el in doc.iter("abbr")]
     assert marks == [
         ("CCCD", "Căn cước công dân"),
@@ -317,49 +317,50 @@ def test_page_shows_abbreviations(browser, page):
     assert not doc.cssselect("#portal-header abbr, #mainnavigation-wrapper abbr")
 
 
-def test_page_follows_an_edited_term(browser, page, functional_portal):
+def test_page_follows_an_edited_term(browser, abbreviated_page, functional_portal):
     """Only the term changes (as when an editor saves its edit form): the cached terms
     must still be renewed."""
-    browser.open(page.absolute_url())
+    browser.open(abbreviated_page.absolute_url())
     assert 'title="Căn cước công dân"' in browser.contents
     editor = Browser(functional_portal.aq_parent)
     editor.handleErrors = False
-    editor.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    editor.open(f"{functional_portal.absolute_url()}/{GLOSSARY}/cccd/edit")
+    as_site_owner(editor).open(f"{functional_portal.absolute_url()}/{GLOSSARY}/cccd/edit")
     editor.getControl(name="form.widgets.expansion").value = "Thẻ căn cước"
     editor.getControl(name="form.buttons.save").click()
-    browser.open(page.absolute_url())
-    marks = {el.text: el.get("title") for el in html.fromstring(browser.contents).iter("abbr")}
+    browser.open(abbreviated_page.absolute_url())
+    marks = {el.text: el.get("title") for el in page(browser).iter("abbr")}
     assert marks["CCCD"] == "Thẻ căn cước"
 
 
-def test_page_follows_added_and_removed_terms(browser, page, functional_portal):
+def test_page_follows_added_and_removed_terms(browser, abbreviated_page, functional_portal):
     glossary = functional_portal[GLOSSARY]
-    browser.open(page.absolute_url())
+    browser.open(abbreviated_page.absolute_url())
     assert 'title="Ủy ban nhân dân"' in browser.contents
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         add_term(glossary, "TEST", "Từ thử")
-        page.text = RichTextValue(page.text.raw + "<p>TEST</p>", "text/html", "text/x-html-safe")
+        abbreviated_page.text = RichTextValue(
+            abbreviated_page.text.raw + "<p>TEST</p>", "text/html", "text/x-html-safe"
+        )
         api.content.delete(glossary["ubnd"])
     transaction.commit()
-    browser.open(page.absolute_url())
-    marks = {el.text: el.get("title") for el in html.fromstring(browser.contents).iter("abbr")}
+    browser.open(abbreviated_page.absolute_url())
+    marks = {el.text: el.get("title") for el in page(browser).iter("abbr")}
     assert marks["TEST"] == "Từ thử"
     assert "UBND" not in marks
 
 
-def test_unpublished_glossary_explains_nothing(browser, page, functional_portal):
+def test_unpublished_glossary_explains_nothing(browser, abbreviated_page, functional_portal):
     with api.env.adopt_user(username=SITE_OWNER_NAME):
         api.content.transition(functional_portal[GLOSSARY], to_state="draft")
     transaction.commit()
-    browser.open(page.absolute_url())
+    browser.open(abbreviated_page.absolute_url())
     assert "<abbr" not in browser.contents
     assert "dvc-glossary-link" not in browser.contents
 
 
 def test_header_link_to_the_glossary(browser, functional_portal):
     browser.open(functional_portal.absolute_url() + "/thu-tuc-hanh-chinh")
-    doc = html.fromstring(browser.contents)
+    doc = page(browser)
     (link,) = doc.cssselect("#content-header a.dvc-glossary-link__link")
     assert link.get("href") == f"{functional_portal.absolute_url()}/{GLOSSARY}"
     # Next to the text-size control.
@@ -385,8 +386,9 @@ def test_pages_that_are_not_html_are_untouched(browser, functional_portal):
 
 def test_manager_adds_a_term_through_the_add_form(browser, functional_portal):
     browser.handleErrors = False
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    browser.open(f"{functional_portal.absolute_url()}/{GLOSSARY}/++add++GlossaryTerm")
+    as_site_owner(browser).open(
+        f"{functional_portal.absolute_url()}/{GLOSSARY}/++add++GlossaryTerm"
+    )
     browser.getControl(name="form.widgets.title").value = "PAKN"
     browser.getControl(name="form.widgets.expansion").value = "Phản ánh, kiến nghị"
     browser.getControl(name="form.buttons.save").click()
@@ -415,7 +417,7 @@ def test_who_may_add_terms(portal, glossary, roles, state, allowed):
     them in a draft glossary; in a published one, reviewers (who may publish) do."""
     if api.content.get_state(glossary) != state:
         api.content.transition(glossary, to_state=state)
-    api.user.create(email="w@example.org", username="writer", password="secret-Passw0rd")
+    make_user("writer")
     api.user.grant_roles(username="writer", obj=glossary, roles=list(roles))
     with api.env.adopt_user(username="writer"):
         can_add = api.user.has_permission("dichvucong: Add GlossaryTerm", obj=glossary) and (
@@ -436,8 +438,6 @@ def test_anonymous_cannot_add_terms(browser, functional_portal):
 
 
 def test_procedure_search_uses_glossary_terms(portal, glossary):
-    from dichvucong.catalogue.search.engine import search_procedures
-
     def titles(text):
         _index, result = search_procedures(portal, text)
         return [hit.record.title for hit in result.hits]

@@ -11,20 +11,23 @@ from pathlib import Path
 from plone import api
 from plone.app.blocks.layoutbehavior import ILayoutAware
 from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import iterSchemataForType
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
 from plone.tiles.interfaces import ITileType
-from tests.publishing.pages import page
-from tests.publishing.pages import text
-from z3c.relationfield import RelationValue
+from tests.helpers.content import BIRTH
+from tests.helpers.content import RESIDENCE
+from tests.helpers.content import create
+from tests.helpers.content import intid
+from tests.helpers.content import procedure
+from tests.helpers.pages import page
+from tests.helpers.pages import text
+from tests.helpers.pages import vi
+from tests.helpers.users import as_site_owner
 from zope.component import getUtility
 from zope.component import queryUtility
-from zope.i18n import translate
 from zope.interface import Invalid
-from zope.intid.interfaces import IIntIds
 from zope.schema.interfaces import IVocabularyFactory
 import io
 import pytest
@@ -38,22 +41,6 @@ WEBM = (STARTER / "video" / "nop-va-theo-doi-ho-so-khai-sinh.webm").read_bytes()
 MP4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
 PNG = (STARTER / "images" / "khai-sinh-1-dang-nhap.png").read_bytes()
 VTT = "WEBVTT\n\n00:00.000 --> 00:02.000\nBước 1. Đăng nhập.\n".encode()
-BIRTH = "1.001193"
-RESIDENCE = "1.004222"  # no online form in the Hanoi data
-
-
-def vi(msgid):
-    """What the Vietnamese page shows for a msgid: its translation once the vi
-    catalogue has it, the English msgid until then."""
-    return translate(msgid, domain="dichvucong", target_language="vi")
-
-
-def procedure(code):
-    return api.content.find(portal_type="Procedure", catalogue_code=code)[0].getObject()
-
-
-def intid(obj):
-    return RelationValue(getUtility(IIntIds).getId(obj))
 
 
 def make_guide(container, id, publish=True, steps=(), questions=(), **fields):
@@ -254,11 +241,6 @@ def guides(functional_portal):
     return functional_portal["huong-dan"]
 
 
-def owner(browser):
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    return browser
-
-
 def test_steps_guide_page(guides, browser):
     guide = make_guide(
         guides,
@@ -437,21 +419,19 @@ def test_readers_see_only_guides_they_may_view(functional_portal, browser):
     assert draft.absolute_url() not in urls
     assert later.absolute_url() not in urls
     # Staff see the draft (and what is scheduled) on the same page.
-    owner(browser).open(birth.absolute_url())
+    as_site_owner(browser).open(birth.absolute_url())
     urls = [url for _title, url in guide_links(browser)]
     assert draft.absolute_url() in urls
     assert later.absolute_url() in urls
 
 
 def test_procedure_own_guides_come_first(functional_portal, browser):
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        page_ = api.content.create(
-            container=functional_portal["huong-dan"],
-            type="Document",
-            id="thu-trang-huong-dan",
-            title="Trang hướng dẫn riêng",
-        )
-        api.content.transition(obj=page_, to_state="published")
+    page_ = create(
+        functional_portal["huong-dan"],
+        "Document",
+        id="thu-trang-huong-dan",
+        title="Trang hướng dẫn riêng",
+    )
     birth = procedure(BIRTH)
     birth.guides = [intid(page_)]
     transaction.commit()
@@ -481,7 +461,7 @@ def test_guide_search_finds_the_words_of_its_steps(functional_portal):
 def test_edit_form_refuses_captions_that_are_not_webvtt(functional_portal, browser):
     guide = make_guide(functional_portal["huong-dan"], "thu-phu-de", guide_kind="video")
     transaction.commit()
-    owner(browser).open(f"{guide.absolute_url()}/edit")
+    as_site_owner(browser).open(f"{guide.absolute_url()}/edit")
     control = browser.getControl(name="form.widgets.captions")
     control.add_file(io.BytesIO(b"1\n00:00 --> 00:02\nXin chao"), "text/vtt", "phu-de.vtt")
     browser.getControl(name="form.buttons.save").click()
@@ -494,18 +474,11 @@ def test_edit_form_refuses_captions_that_are_not_webvtt(functional_portal, brows
 def test_add_form_refuses_a_step_image_without_description(functional_portal, browser):
     guide = make_guide(functional_portal["huong-dan"], "thu-mo-ta-anh")
     transaction.commit()
-    owner(browser).open(f"{guide.absolute_url()}/++add++GuideStep")
+    as_site_owner(browser).open(f"{guide.absolute_url()}/++add++GuideStep")
     browser.getControl(name="form.widgets.title").value = "Đăng nhập"
     browser.getControl(name="form.widgets.image").add_file(io.BytesIO(PNG), "image/png", "a.png")
     browser.getControl(name="form.buttons.save").click()
-    assert (
-        translate(
-            "Describe the image for readers who cannot see it.",
-            domain="dichvucong",
-            target_language="vi",
-        )
-        in browser.contents
-    )
+    assert vi("Describe the image for readers who cannot see it.") in browser.contents
     transaction.begin()
     assert guide.objectIds() == []
 
@@ -527,12 +500,3 @@ def test_service_form_links_the_guides_of_its_procedure(functional_portal, brows
     transaction.commit()
     browser.open(other.absolute_url())
     assert not page(browser).cssselect(".dvc-form-guides")
-
-
-def test_service_form_asks_visitors_to_log_in_first(functional_portal, browser):
-    """The notice (forms/notice.py) shows on easyform's page, which renders no
-    content-body viewlets: it sits above the content."""
-    form = functional_portal["dich-vu-cong-truc-tuyen"]["dang-ky-khai-sinh"]
-    browser.open(form.absolute_url())
-    (notice,) = page(browser).cssselect(".dossier-login-notice")
-    assert "/login?came_from=" in notice.cssselect("a")[0].get("href")

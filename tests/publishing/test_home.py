@@ -6,15 +6,16 @@ from configparser import ConfigParser
 from DateTime import DateTime
 from dichvucong.base.vietnamese import sort_key
 from dichvucong.publishing.home.sources import essential_procedures
-from lxml import html
 from pathlib import Path
 from plone import api
 from plone.app.blocks.layoutbehavior import ILayoutAware
 from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.tiles.interfaces import ITileType
-from tests.publishing.pages import page
-from tests.publishing.pages import text
+from tests.helpers.content import create
+from tests.helpers.pages import page
+from tests.helpers.pages import parse
+from tests.helpers.pages import text
+from tests.helpers.users import as_site_owner
 from zope.component import getUtility
 from zope.component import queryUtility
 from zope.schema.interfaces import IVocabularyFactory
@@ -62,7 +63,7 @@ def test_home_layout_is_shipped_with_its_sample(portal):
 
 
 def test_home_layout_puts_the_search_box_first():
-    layout = html.fromstring((LAYOUTS / "home.html").read_bytes())
+    layout = parse((LAYOUTS / "home.html").read_bytes())
     tiles = [el.get("data-tile") for el in layout.iter() if el.get("data-tile")]
     names = [tile.split("@@")[1].split("/")[0].split("?")[0] for tile in tiles]
     ours = [name for name in names if name.startswith("dichvucong.home.")]
@@ -102,12 +103,6 @@ def test_profile_sets_the_front_page_when_the_site_has_none(portal):
 
 
 # --- What the home page shows -------------------------------------------------------
-
-
-@pytest.fixture
-def home(browser, functional_portal):
-    browser.open(functional_portal.absolute_url())
-    return browser
 
 
 def test_home_renders_the_tiles_with_mosaic(home):
@@ -264,7 +259,7 @@ def test_latest_news_and_guides_published_only(
     browser, functional_portal, dated_content, kind, selector, as_manager
 ):
     if as_manager:
-        browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+        as_site_owner(browser)
     browser.open(functional_portal.absolute_url())
     sections = page(browser).cssselect(".dvc-home-latest")
     assert len(sections) == 2
@@ -300,14 +295,12 @@ def test_help_contact_phone_link(browser, functional_portal):
 
 
 def test_home_escapes_what_editors_type(browser, functional_portal):
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        news = api.content.create(
-            container=functional_portal["tin-tuc"],
-            type="News Item",
-            title='<script>alert("x")</script>',
-            description="<b>bold</b>",
-        )
-        api.content.transition(news, to_state="published")
+    create(
+        functional_portal["tin-tuc"],
+        "News Item",
+        title='<script>alert("x")</script>',
+        description="<b>bold</b>",
+    )
     transaction.commit()
     browser.open(functional_portal.absolute_url())
     assert '<script>alert("x")</script>' not in browser.contents

@@ -12,10 +12,9 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
 from plone.dexterity.utils import iterSchemataForType
 from plone.namedfile.file import NamedBlobFile
-from z3c.relationfield import RelationValue
+from tests.helpers.content import intid
 from zope.component import getUtility
 from zope.interface import Invalid
-from zope.intid.interfaces import IIntIds
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.interfaces import RequiredMissing
 from zope.schema.interfaces import ValidationError
@@ -127,7 +126,7 @@ def test_call_to_action_prefers_the_procedure_and_resolves_site_paths(portal, ca
         "url": portal.absolute_url() + "/dich-vu-cong-truc-tuyen",
     }
     procedure = api.content.find(portal_type="Procedure", catalogue_code="1.001193")[0]
-    campaign.cta_target = RelationValue(getUtility(IIntIds).getId(procedure.getObject()))
+    campaign.cta_target = intid(procedure.getObject())
     assert call_to_action(campaign)["url"] == procedure.getURL()
 
 

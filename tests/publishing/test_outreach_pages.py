@@ -4,6 +4,7 @@ date and the campaign landing page (anonymous browser on the functional layer)."
 from DateTime import DateTime
 from datetime import datetime
 from dichvucong import _
+from dichvucong.publishing.outreach.news import NewsByDateView
 from io import BytesIO
 from PIL import Image
 from plone import api
@@ -11,9 +12,11 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedBlobImage
-from tests.publishing.pages import page
-from tests.publishing.pages import text
-from zope.i18n import translate
+from tests.helpers.pages import page
+from tests.helpers.pages import text
+from tests.helpers.pages import vi
+from zExceptions import NotFound
+from zExceptions import Unauthorized
 import pytest
 import pytz
 import transaction
@@ -26,10 +29,16 @@ def at(year, month, day, hour):
     return HANOI.localize(datetime(year, month, day, hour))
 
 
-def vi(msgid):
-    """What the Vietnamese page shows for a msgid: its translation once the vi
-    catalogue has it, the English msgid until then."""
-    return translate(msgid, target_language="vi")
+def morning_event(container, id, title, year):
+    """An event on 20 March ``year`` from 8:00 to 11:00 in Hanoi (not published)."""
+    return api.content.create(
+        container=container,
+        type="Event",
+        id=id,
+        title=title,
+        start=at(year, 3, 20, 8),
+        end=at(year, 3, 20, 11),
+    )
 
 
 def png(width, height, colour=(165, 15, 21)):
@@ -160,15 +169,11 @@ def test_social_variants_have_the_exact_size(kit, browser, variant, size):
 
 
 def test_unknown_social_variant_is_not_found(kit, browser):
-    from zExceptions import NotFound
-
     with pytest.raises(NotFound):
         browser.open(f"{kit['ap-phich.png'].absolute_url()}/@@social-image/thumb")
 
 
 def test_unpublished_kit_hides_its_files(folder, browser):
-    from zExceptions import Unauthorized
-
     draft = api.content.create(
         container=folder, type="OutreachKit", id="nhap", title="Bộ nháp", audience={"citizens"}
     )
@@ -227,14 +232,7 @@ def news(folder):
     news_item("thang-3", "2025/03/10 09:00 GMT+7")
     news_item("thang-3-nhap", "2025/03/12 09:00 GMT+7", state="private")
     news_item("thang-5", "2025/05/02 09:00 GMT+7")
-    event = api.content.create(
-        container=folder,
-        type="Event",
-        id="su-kien",
-        title="Ngày hội dịch vụ công",
-        start=at(2025, 3, 20, 8),
-        end=at(2025, 3, 20, 11),
-    )
+    event = morning_event(folder, "su-kien", "Ngày hội dịch vụ công", 2025)
     publish(event)
     transaction.commit()
     return folder
@@ -313,8 +311,6 @@ def test_news_by_date_rejects_years_out_of_range(news, browser):
 
 
 def test_news_by_date_batches(news, browser, monkeypatch):
-    from dichvucong.publishing.outreach.news import NewsByDateView
-
     monkeypatch.setattr(NewsByDateView, "page_size", 2)
     browser.open(news.absolute_url() + "/@@news-by-date?date_from=2025-01-01")
     assert titles(browser) == ["Tin thang-5", "Ngày hội dịch vụ công"]
@@ -343,22 +339,8 @@ def test_campaign_landing_page(folder, kit, browser):
         campaign.cta_label = "Nộp hồ sơ <ngay>"
         campaign.cta_url = "/dich-vu-cong-truc-tuyen"
         campaign.image = NamedBlobImage(png(1200, 630), filename="banner.png")
-        event = api.content.create(
-            container=campaign,
-            type="Event",
-            id="ngay-hoi",
-            title="Ngày hội hướng dẫn",
-            start=at(2099, 3, 20, 8),
-            end=at(2099, 3, 20, 11),
-        )
-        past = api.content.create(
-            container=campaign,
-            type="Event",
-            id="da-qua",
-            title="Sự kiện đã qua",
-            start=at(2020, 3, 20, 8),
-            end=at(2020, 3, 20, 11),
-        )
+        event = morning_event(campaign, "ngay-hoi", "Ngày hội hướng dẫn", 2099)
+        past = morning_event(campaign, "da-qua", "Sự kiện đã qua", 2020)
         item = api.content.create(
             container=campaign, type="News Item", id="tin", title="Tin chiến dịch"
         )

@@ -4,9 +4,9 @@
 from dichvucong.publishing.home.readertools import FACEBOOK
 from dichvucong.publishing.home.readertools import share_links
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from tests.publishing.pages import page
+from tests.helpers.content import create
+from tests.helpers.pages import page
+from tests.helpers.users import as_site_owner
 from urllib.parse import parse_qs
 from urllib.parse import quote
 from urllib.parse import unquote
@@ -50,14 +50,9 @@ def test_no_zalo_link_without_an_address():
 
 @pytest.fixture
 def news(functional_portal):
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        obj = api.content.create(
-            container=functional_portal["tin-tuc"],
-            type="News Item",
-            id="tin-thu-cong-cu",
-            title=TRICKY_TITLE,
-        )
-        api.content.transition(obj, to_state="published")
+    obj = create(
+        functional_portal["tin-tuc"], "News Item", id="tin-thu-cong-cu", title=TRICKY_TITLE
+    )
     transaction.commit()
     return obj
 
@@ -189,8 +184,7 @@ def test_other_pages_have_no_tools(browser, functional_portal, path):
 
 
 def test_no_tools_on_the_edit_form(browser, news):
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    browser.open(f"{news.absolute_url()}/edit")
+    as_site_owner(browser).open(f"{news.absolute_url()}/edit")
     assert not tools_of(browser)
     browser.open(news.absolute_url())
     assert tools_of(browser)

@@ -1,5 +1,7 @@
 """profiles/hanoi/ makes the site Hanoi's: title, languages, navigation, contact."""
 
+from dichvucong.catalogue.transfer.importer import import_file
+from pathlib import Path
 from plone import api
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
@@ -84,9 +86,6 @@ def test_catalogue_data_imported(portal):
 
 
 def test_catalogue_data_reimport_is_unchanged(portal):
-    from dichvucong.catalogue.transfer.importer import import_file
-    from pathlib import Path
-
     folder = Path(__file__).resolve().parents[2] / "profiles" / "hanoi" / "catalogue"
     for kind in ("domains", "agencies", "procedures"):
         report = import_file(portal, (folder / f"{kind}.json").read_bytes(), kind, kind)

@@ -1,6 +1,9 @@
 """Installing dichvucong:default gives the whole stack the portal relies on."""
 
 from dichvucong.interfaces import IDichvucongLayer
+from plone import api
+from plone.base.interfaces import INonInstallable
+from zope.component import getAllUtilitiesRegisteredFor
 import pytest
 
 
@@ -31,17 +34,12 @@ class TestInstall:
         assert len(version) == 10 and version.startswith("20")
 
     def test_theme_bundle_registered(self):
-        from plone import api
-
         prefix = "plone.bundles/dichvucong"
         assert api.portal.get_registry_record(f"{prefix}.enabled") is True
         css = api.portal.get_registry_record(f"{prefix}.csscompilation")
         assert css == "++plone++dichvucong/theme.css"
 
     def test_uninstall_profile_hidden(self):
-        from plone.base.interfaces import INonInstallable
-        from zope.component import getAllUtilitiesRegisteredFor
-
         hidden = [
             profile
             for utility in getAllUtilitiesRegisteredFor(INonInstallable)
@@ -63,7 +61,5 @@ class TestUninstall:
         assert IDichvucongLayer not in browser_layers
 
     def test_bundle_removed(self):
-        from plone import api
-
         record = api.portal.get_registry_record("plone.bundles/dichvucong.enabled", default=None)
         assert record is None

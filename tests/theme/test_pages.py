@@ -1,8 +1,7 @@
 """What a citizen sees on every page: site name, navigation, text-size control, footer."""
 
-from lxml import html
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
+from tests.helpers.pages import page
+from tests.helpers.users import as_site_owner
 import pytest
 
 
@@ -15,16 +14,6 @@ NAV_LABELS = [
     "Thống kê",
     "Hỏi đáp - Góp ý",
 ]
-
-
-@pytest.fixture
-def home(browser, functional_portal):
-    browser.open(functional_portal.absolute_url())
-    return browser
-
-
-def page(browser):
-    return html.fromstring(browser.contents)
 
 
 def test_header_shows_site_name(home):
@@ -90,7 +79,7 @@ def test_theme_resources_served(browser, functional_portal):
 def test_toolbar_pin_controls_are_named_buttons(browser, functional_portal):
     """Signed in, Plone's toolbar shows; its pin/unpin controls are buttons with a name
     (a link without href may not carry aria-label)."""
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    as_site_owner(browser)
     browser.open(functional_portal.absolute_url())
     doc = page(browser)
     for selector, name in ((".toolbar-collapse", "Unpin"), (".toolbar-expand", "Pin")):

@@ -9,13 +9,14 @@ is still there, with the same type, title and workflow state.
 """
 
 from pathlib import Path
-from tests.deploy.test_make_start import ROOT
-from tests.deploy.test_make_start import Server
-from tests.deploy.test_make_start import free_port
-from tests.deploy.test_make_start import get
+from tests.helpers.instance import ADMIN_PASSWORD
+from tests.helpers.instance import ADMIN_USER
+from tests.helpers.instance import ROOT
+from tests.helpers.instance import Server
+from tests.helpers.instance import get
+from tests.helpers.instance import instance_env
 import io
 import json
-import os
 import pytest
 import subprocess
 import sys
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.deploy
 
 OLD_MAIN = "751f57c"  # main on 2026-12-02, before the house was put in order
 HERE = Path(__file__).parent
-PASSWORD = "test-secret"
+ADMIN = (ADMIN_USER, ADMIN_PASSWORD)
 DEMO_PASSWORD = "demo-secret"
 
 
@@ -45,19 +46,20 @@ def checkout(commit, target):
     return target
 
 
-def zconsole(env, script):
-    """Run a script in zconsole against the instance's database; its stdout."""
-    zope_conf = Path(env["INSTANCE_HOME"]) / "etc" / "zope.conf"
+def run(command, env, timeout):
+    """Run ``command`` in ``env``; it must succeed. Its stdout."""
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "zconsole"), "run", str(zope_conf), str(script)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+        command, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
+
+
+def zconsole(env, script):
+    """Run a script in zconsole against the instance's database; its stdout."""
+    zope_conf = Path(env["INSTANCE_HOME"]) / "etc" / "zope.conf"
+    zconsole = Path(sys.executable).parent / "zconsole"
+    return run([str(zconsole), "run", str(zope_conf), str(script)], env, timeout=600)
 
 
 def inventory(env):
@@ -69,14 +71,8 @@ def old_site(tmp_path_factory):
     """An instance whose database today's main made, with a dossier in it."""
     old = checkout(OLD_MAIN, tmp_path_factory.mktemp("old-main"))
     base = tmp_path_factory.mktemp("instance")
-    env = dict(
-        os.environ,
-        INSTANCE_HOME=str(base),
-        HOST="127.0.0.1",
-        PORT=str(free_port()),
-        SITE_ID="hanoi",
-        ADMIN_USER="admin",
-        ADMIN_PASSWORD=PASSWORD,
+    env = instance_env(
+        base,
         DEMO_ACCOUNTS="1",
         DEMO_PASSWORD=DEMO_PASSWORD,
         CITY_PROFILES=str(old / "profiles"),
@@ -93,16 +89,8 @@ def old_site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def upgraded(old_site):
     env = dict(old_site["env"], PYTHONPATH=str(ROOT / "src"), CITY_PROFILES=str(ROOT / "profiles"))
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "portal.py"), "upgrade"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return {"env": env, "output": result.stdout, "after": inventory(env)}
+    output = run([sys.executable, str(ROOT / "scripts" / "portal.py"), "upgrade"], env, timeout=900)
+    return {"env": env, "output": output, "after": inventory(env)}
 
 
 def test_the_old_site_is_what_main_made(old_site):
@@ -145,10 +133,10 @@ def test_upgrade_loses_nothing(old_site, upgraded):
 def test_a_new_site_is_the_site_main_made(old_site, tmp_path):
     """Today's make start creates the same Hanoi site: sections, procedures, agencies,
     the form, guides, outreach, glossary, home page, groups and demo accounts."""
-    env = dict(
-        old_site["env"],
-        INSTANCE_HOME=str(tmp_path),
-        PORT=str(free_port()),
+    env = instance_env(
+        tmp_path,
+        DEMO_ACCOUNTS="1",
+        DEMO_PASSWORD=old_site["env"]["DEMO_PASSWORD"],
         PYTHONPATH=str(ROOT / "src"),
         CITY_PROFILES=str(ROOT / "profiles"),
     )
@@ -181,7 +169,7 @@ def test_the_upgraded_site_serves_its_pages(old_site, upgraded):
         status, body = get(
             f"{url}/@search?portal_type=Dossier&fullobjects=1",
             accept="application/json",
-            auth=("admin", PASSWORD),
+            auth=ADMIN,
         )
         dossiers = json.loads(body)["items"]
         assert [item["code"] for item in dossiers] == [old_site["dossier"]]
@@ -189,7 +177,7 @@ def test_the_upgraded_site_serves_its_pages(old_site, upgraded):
         status, body = get(
             f"{url}/@registry/dichvucong.sections",
             accept="application/json",
-            auth=("admin", PASSWORD),
+            auth=ADMIN,
         )
         sections = json.loads(body)
         assert sections["dossiers"] == "ho-so"

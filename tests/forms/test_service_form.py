@@ -1,21 +1,24 @@
 """The birth-registration service form: create-dossier action, check your answers,
-confirmation; the dossier records the form version it was submitted with."""
+confirmation; the dossier records the form version it was submitted with; visitors are
+asked to log in first."""
 
 from collective.easyform.api import get_actions
+from collective.easyform.api import get_schema
+from datetime import date
+from dichvucong.dossier.schemas import fields_of
+from dichvucong.dossier.storage import get_store
+from dichvucong.dossier.submission import submit
 from dichvucong.forms.action import ICreateDossier
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+from plone.protect import createToken
+from tests.helpers.pages import page
 from zope.component import getMultiAdapter
 import pytest
 import re
 
 
 PDF = b"%PDF-1.4\n% test\n"
-
-
-@pytest.fixture
-def form(portal):
-    return portal["dich-vu-cong-truc-tuyen"]["dang-ky-khai-sinh"]
 
 
 def test_city_profile_ships_the_birth_form_linked_to_its_procedure(form, birth):
@@ -27,8 +30,6 @@ def test_city_profile_ships_the_birth_form_linked_to_its_procedure(form, birth):
 
 
 def answers(**extra):
-    from datetime import date
-
     values = {
         "applicant_name": "Nguyen Thi Hong Nhung",
         "applicant_id_number": "001190012345",
@@ -52,8 +53,6 @@ def run_action(form, request, values):
 
 
 def form_label(form, name):
-    from collective.easyform.api import get_schema
-
     return get_schema(form)[name].title
 
 
@@ -83,8 +82,6 @@ def test_action_keeps_a_draft_and_check_page_creates_one_dossier(portal, form, a
     assert "submit-dossier" in html
 
     # Confirm (POST with the CSRF token).
-    from plone.protect import createToken
-
     request.method = "POST"
     request.form.update({"form.submitted": "1", "_authenticator": createToken()})
     view = getMultiAdapter((form, request), name="check-answers")
@@ -105,10 +102,6 @@ def test_action_keeps_a_draft_and_check_page_creates_one_dossier(portal, form, a
 
 
 def test_dossier_keeps_the_schema_it_was_submitted_with(portal, form, birth, as_user):
-    from dichvucong.dossier.schemas import fields_of
-    from dichvucong.dossier.storage import get_store
-    from dichvucong.dossier.submission import submit
-
     as_user("citizen_a")
     old = submit(birth, answers(birth_certificate=None), form=form)
     # An editor renames a field's label afterwards.
@@ -190,3 +183,12 @@ def test_file_input_carries_its_label(portal, form, as_user):
     assert 'type="file"' in tag
     assert f'aria-label="{form_label(form, "birth_certificate")}"' in tag
     assert form_label(form, "birth_certificate") == "Giấy chứng sinh"
+
+
+def test_service_form_asks_visitors_to_log_in_first(functional_portal, browser):
+    """The notice (forms/notice.py) shows on easyform's page, which renders no
+    content-body viewlets: it sits above the content."""
+    form = functional_portal["dich-vu-cong-truc-tuyen"]["dang-ky-khai-sinh"]
+    browser.open(form.absolute_url())
+    (notice,) = page(browser).cssselect(".dossier-login-notice")
+    assert "/login?came_from=" in notice.cssselect("a")[0].get("href")

@@ -1,22 +1,15 @@
 """The 2026112201 upgrade step brings an existing site to the publishing profile."""
 
+from dichvucong.upgrades.v2026112201 import add_publishing
 from plone import api
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
 
 
-def test_upgrade_step_is_registered(integration):
-    setup = integration["portal"].portal_setup
-    listed = setup.listUpgrades("dichvucong:default", show_old=True)
-    steps = [step for item in listed for step in (item if isinstance(item, list) else [item])]
-    assert any(step["dest"] == ("2026112201",) for step in steps)
+def test_upgrade_step_is_registered(upgrade_steps):
+    assert any(step["dest"] == ("2026112201",) for step in upgrade_steps)
 
 
-def test_upgrade_adopts_existing_news_and_keeps_starter_content(integration):
-    from dichvucong.upgrades.v2026112201 import add_publishing
-
-    portal = integration["portal"]
-    setRoles(portal, TEST_USER_ID, ["Manager"])
+def test_upgrade_adopts_existing_news_and_keeps_starter_content(manager_portal):
+    portal = manager_portal
     workflow = portal.portal_workflow
     # A news item published before the upgrade, under Plone's default workflow.
     workflow.setChainForPortalTypes(["News Item"], ["simple_publication_workflow"])

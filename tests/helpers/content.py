@@ -1,0 +1,39 @@
+"""Content the tests look up and make: the city's procedures by code, relations,
+items the site owner creates and publishes, states the server committed."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+import transaction
+
+
+BIRTH = "1.001193"  # Đăng ký khai sinh, with an online form in the Hanoi data
+RESIDENCE = "1.004222"  # no online form in the Hanoi data
+
+
+def procedure(code):
+    """The shipped procedure with catalogue code ``code``."""
+    return api.content.find(portal_type="Procedure", catalogue_code=code)[0].getObject()
+
+
+def intid(obj):
+    """A relation to ``obj``, as relation fields store it."""
+    return RelationValue(getUtility(IIntIds).getId(obj))
+
+
+def create(container, portal_type, publish=True, **fields):
+    """A new ``portal_type`` in ``container``, made by the site owner and published
+    unless ``publish`` is false (not committed)."""
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        obj = api.content.create(container=container, type=portal_type, **fields)
+        if publish:
+            api.content.transition(obj=obj, to_state="published")
+    return obj
+
+
+def state_of(obj):
+    """The workflow state of ``obj`` as the server committed it."""
+    transaction.begin()
+    return api.content.get_state(obj)

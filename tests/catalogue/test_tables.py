@@ -14,11 +14,15 @@ from dichvucong.catalogue.tables.fields import ITable
 from dichvucong.catalogue.tables.widget import NumberConverter
 from dichvucong.catalogue.transfer.exporter import export
 from dichvucong.catalogue.transfer.importer import import_file
-from lxml import html
 from pathlib import Path
-from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from tests.helpers.content import table_procedure
+from tests.helpers.pages import page
+from tests.helpers.pages import text
+from tests.helpers.pages import vi
+from tests.helpers.users import logged_in
+from tests.helpers.users import make_editor
 from z3c.form.browser.text import TextWidget
 from z3c.form.converter import FormatterValidationError
 from zope.component import getUtility
@@ -41,10 +45,6 @@ TABLES = [
 ]
 EDITOR = "bientap"
 PASSWORD = "mat-khau-bien-tap-1"
-
-
-def vi(msgid):
-    return translate(msgid, target_language="vi")
 
 
 # --- The rules ----------------------------------------------------------------------
@@ -145,44 +145,28 @@ def test_number_cells_show_the_reader_s_decimal_sign(language, shown):
 def procedure(functional_portal):
     """A published procedure of the catalogue folder, and an editor of that folder."""
     folder = functional_portal["thu-tuc-hanh-chinh"]
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        api.user.create(username=EDITOR, email="bientap@example.org", password=PASSWORD)
-        api.user.grant_roles(username=EDITOR, obj=folder, roles=["Editor"])
-        procedure = api.content.create(
-            container=folder,
-            type="Procedure",
-            id="thu-bang",
-            title="Thủ tục thử bảng",
-            local_code="T-BANG-01",
-            level="partial",
-            channels=[
-                {"channel": "in_person", "time": 5, "time_unit": "working_days", "fee": None}
-            ],
-            documents=[{"name": "Tờ khai", "originals": 1}],
-            legal_basis=[{"number": "60/2014/QH13", "summary": "Luật Hộ tịch"}],
-        )
-        api.content.transition(obj=procedure, to_state="published")
+    make_editor(EDITOR, folder, password=PASSWORD)
+    procedure = table_procedure(
+        folder,
+        "thu-bang",
+        "Thủ tục thử bảng",
+        "T-BANG-01",
+        channels=[{"channel": "in_person", "time": 5, "time_unit": "working_days", "fee": None}],
+        documents=[{"name": "Tờ khai", "originals": 1}],
+        legal_basis=[{"number": "60/2014/QH13", "summary": "Luật Hộ tịch"}],
+    )
     transaction.commit()
     return procedure
 
 
 @pytest.fixture
 def editor(browser):
-    browser.addHeader("Authorization", f"Basic {EDITOR}:{PASSWORD}")
-    return browser
-
-
-def doc(browser):
-    return html.fromstring(browser.contents)
-
-
-def text(element):
-    return " ".join(element.text_content().split())
+    return logged_in(browser, EDITOR, PASSWORD)
 
 
 def test_edit_form_shows_tables_not_json(procedure, editor):
     editor.open(f"{procedure.absolute_url()}/edit")
-    form = doc(editor)
+    form = page(editor)
     for name, _schema, row in TABLES:
         assert not form.cssselect(f"textarea[name='form.widgets.{name}']")
         (table,) = form.cssselect(f"table#form-widgets-{name}")
@@ -219,14 +203,14 @@ def test_editor_changes_a_row_and_the_page_shows_it(procedure, editor):
     assert procedure.legal_basis == [
         {"number": "60/2014/QH13", "summary": "Luật Hộ tịch", "date": "2014-11-20"}
     ]
-    (row,) = doc(editor).cssselect("#dvc-channels tbody tr")
+    (row,) = page(editor).cssselect("#dvc-channels tbody tr")
     assert text(row.cssselect("th")[0]) == "Trực tuyến"
     values = [text(value) for value in row.cssselect(".dvc-value")]
     assert values == [
         vi(_("${number} days", mapping={"number": "0,5"})),
         vi(_("Free of charge")),
     ]
-    assert "20/11/2014" in text(doc(editor).cssselect("#dvc-legal-basis")[0])
+    assert "20/11/2014" in text(page(editor).cssselect("#dvc-legal-basis")[0])
 
 
 def test_an_emptied_time_is_to_be_confirmed(procedure, editor):
@@ -237,7 +221,7 @@ def test_an_emptied_time_is_to_be_confirmed(procedure, editor):
     assert procedure.channels == [
         {"channel": "in_person", "time": None, "time_unit": "working_days", "fee": None}
     ]
-    (row,) = doc(editor).cssselect("#dvc-channels tbody tr")
+    (row,) = page(editor).cssselect("#dvc-channels tbody tr")
     tbc = vi(_("To be confirmed"))
     assert [text(value) for value in row.cssselect(".dvc-value")] == [tbc, tbc]
 
@@ -260,7 +244,7 @@ def test_edit_form_refuses_bad_cells_and_changes_nothing(procedure, editor, cont
     editor.getControl(name="form.buttons.save").click()
     assert editor.url.endswith("edit")
     table = control.split(".")[2]
-    (field,) = doc(editor).cssselect(f"#formfield-form-widgets-{table}")
+    (field,) = page(editor).cssselect(f"#formfield-form-widgets-{table}")
     # One message on the table, one in the cell; the empty row at the end stays clean.
     messages = [text(error) for error in field.cssselect(".invalid-feedback")]
     assert messages[-1] == vi(

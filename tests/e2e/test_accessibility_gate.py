@@ -64,11 +64,10 @@ def test_labelled_file_input_passes(raw_page):
     assert [finding.violations for finding in check_page(raw_page)] == [[], []]
 
 
-@pytest.mark.parametrize("scripts", [True, False], ids=["javascript", "no-javascript"])
-def test_gate_checks_pages_reached_by_a_click(chromium, scripts):
-    gate = Gate()
-    browser = GatedBrowser(chromium.browser, gate)
-    context = browser.new_context(java_script_enabled=scripts)
+def gated_site(chromium, gate, scripts=True):
+    """A browser context watched by ``gate`` on a site of two pages (START links to the
+    unlabelled form, which links back), served by Playwright itself."""
+    context = GatedBrowser(chromium.browser, gate).new_context(java_script_enabled=scripts)
     pages = {"/start": START, "/form": UNLABELLED}
     context.route(
         f"{SITE}/**",
@@ -77,6 +76,13 @@ def test_gate_checks_pages_reached_by_a_click(chromium, scripts):
             body=pages[route.request.url.removeprefix(SITE)],
         ),
     )
+    return context
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["javascript", "no-javascript"])
+def test_gate_checks_pages_reached_by_a_click(chromium, scripts):
+    gate = Gate()
+    context = gated_site(chromium, gate, scripts)
     try:
         page = context.new_page()
         page.goto(f"{SITE}/start")
@@ -93,16 +99,7 @@ def test_gate_checks_pages_reached_by_a_click(chromium, scripts):
 
 def test_gate_reports_a_page_left_unchecked(chromium):
     gate = Gate()
-    browser = GatedBrowser(chromium.browser, gate)
-    context = browser.new_context()
-    pages = {"/start": START, "/form": UNLABELLED}
-    context.route(
-        f"{SITE}/**",
-        lambda route: route.fulfill(
-            content_type="text/html; charset=utf-8",
-            body=pages[route.request.url.removeprefix(SITE)],
-        ),
-    )
+    context = gated_site(chromium, gate)
     try:
         page = context.new_page()
         page.goto(f"{SITE}/start")

@@ -1,9 +1,9 @@
 """A catalogue editor adds a row to a procedure's table in a real browser (Debian's
 Chromium): the datagrid adds rows with JavaScript, the page shows the new row."""
 
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME
 from tests.e2e.conftest import screenshot
+from tests.helpers.content import table_procedure
+from tests.helpers.users import make_editor
 import pytest
 import re
 import transaction
@@ -16,23 +16,15 @@ PASSWORD = "mat-khau-bien-tap-2"
 @pytest.fixture
 def procedure(functional):
     """A published procedure with one channel, and an editor of the catalogue folder."""
-    portal = functional["portal"]
-    folder = portal["thu-tuc-hanh-chinh"]
-    with api.env.adopt_user(username=SITE_OWNER_NAME):
-        api.user.create(username=EDITOR, email="bientap2@example.org", password=PASSWORD)
-        api.user.grant_roles(username=EDITOR, obj=folder, roles=["Editor"])
-        procedure = api.content.create(
-            container=folder,
-            type="Procedure",
-            id="thu-them-dong",
-            title="Thủ tục thử thêm dòng",
-            local_code="T-DONG-01",
-            level="partial",
-            channels=[
-                {"channel": "in_person", "time": 5, "time_unit": "working_days", "fee": None}
-            ],
-        )
-        api.content.transition(obj=procedure, to_state="published")
+    folder = functional["portal"]["thu-tuc-hanh-chinh"]
+    make_editor(EDITOR, folder, password=PASSWORD)
+    procedure = table_procedure(
+        folder,
+        "thu-them-dong",
+        "Thủ tục thử thêm dòng",
+        "T-DONG-01",
+        channels=[{"channel": "in_person", "time": 5, "time_unit": "working_days", "fee": None}],
+    )
     transaction.commit()
     return procedure
 

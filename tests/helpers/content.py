@@ -33,6 +33,20 @@ def create(container, portal_type, publish=True, **fields):
     return obj
 
 
+def table_procedure(folder, procedure_id, title, code, **tables):
+    """A published procedure with a local code and the given tables (channels,
+    documents, legal basis), as the catalogue editors' form tests need (not committed)."""
+    return create(
+        folder,
+        "Procedure",
+        id=procedure_id,
+        title=title,
+        local_code=code,
+        level="partial",
+        **tables,
+    )
+
+
 def state_of(obj):
     """The workflow state of ``obj`` as the server committed it."""
     transaction.begin()

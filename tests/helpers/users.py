@@ -36,6 +36,14 @@ def make_user(userid, fullname=None, groups=(), roles=("Member",), password=PASS
     return userid
 
 
+def make_editor(userid, folder, password=PASSWORD):
+    """A user with the Editor role on ``folder`` only (e.g. a catalogue editor)."""
+    make_user(userid, password=password)
+    with api.env.adopt_roles(["Manager"]):
+        api.user.grant_roles(username=userid, obj=folder, roles=["Editor"])
+    return userid
+
+
 def make_official(userid, fullname, agency, password=PASSWORD):
     """An official of ``agency`` (a member of its officials group, created if missing)."""
     with api.env.adopt_roles(["Manager"]):

@@ -12,6 +12,7 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.behavior.interfaces import IBehavior
 from plone.dexterity.utils import iterSchemataForType
 from tests.helpers.pages import page
+from tests.helpers.users import as_site_owner
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -92,8 +93,7 @@ def test_procedure_guides_are_stored_on_the_procedure(portal):
 
 @pytest.fixture
 def owner(browser):
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
-    return browser
+    return as_site_owner(browser)
 
 
 def fields_by_tab(browser):

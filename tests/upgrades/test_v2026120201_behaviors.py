@@ -8,12 +8,15 @@ from dichvucong.publishing.behaviors import IRequiredAudience
 from dichvucong.upgrades.v2026120201.behaviors import BEHAVIORS
 from dichvucong.upgrades.v2026120201.behaviors import DATAGRID
 from dichvucong.upgrades.v2026120201.behaviors import use_behaviors_and_tables
-from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.browserlayer.utils import registered_layers
 from plone.browserlayer.utils import unregister_layer
+from tests.helpers.content import BIRTH
+from tests.helpers.content import procedure
+from tests.helpers.pages import page
+from tests.helpers.users import as_site_owner
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -25,11 +28,10 @@ import transaction
 CAMPAIGN = "tin-tuc/chien-dich-dich-vu-cong-truc-tuyen"
 KIT = f"{CAMPAIGN}/tai-lieu-cho-nguoi-dan"
 GUIDE = "huong-dan/dang-ky-khai-sinh-truc-tuyen"
-BIRTH = "1.001193"
 
 
-def procedure(code=BIRTH):
-    return api.content.find(portal_type="Procedure", catalogue_code=code)[0].getObject()
+def birth_procedure():
+    return procedure(BIRTH)
 
 
 @pytest.fixture
@@ -45,7 +47,7 @@ def old_site(functional_portal):
     unregister_layer("collective.z3cform.datagridfield")
     portal.portal_setup.unsetLastVersionForProfile(DATAGRID)
     guide = portal.unrestrictedTraverse(GUIDE)
-    procedure().guides = [RelationValue(getUtility(IIntIds).getId(guide))]
+    birth_procedure().guides = [RelationValue(getUtility(IIntIds).getId(guide))]
     transaction.commit()
     assert not IAudience.providedBy(portal.unrestrictedTraverse(CAMPAIGN))
     assert IDataGridFieldLayer not in registered_layers()
@@ -67,7 +69,7 @@ def test_upgrade_enables_the_behaviors_and_keeps_values(old_site):
     assert IAudience(campaign).audience == {"citizens", "elderly"}
     assert IRequiredAudience(kit).audience == {"citizens", "elderly"}
     assert IAudience(guide).audience == guide.audience
-    assert [r.to_object for r in IRelatedGuides(procedure()).guides] == [guide]
+    assert [r.to_object for r in IRelatedGuides(birth_procedure()).guides] == [guide]
     # The catalog knows the new interfaces (the behaviors are markers).
     found = api.content.find(
         object_provides=IRequiredAudience.__identifier__, portal_type="OutreachKit"
@@ -82,20 +84,20 @@ def test_upgrade_enables_the_behaviors_and_keeps_values(old_site):
 def test_forms_and_rest_work_after_the_upgrade(old_site, browser):
     use_behaviors_and_tables(None)
     transaction.commit()
-    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    as_site_owner(browser)
     # The procedure's form: the tables as tables, its own guides among the links.
-    birth = procedure()
+    birth = birth_procedure()
     browser.open(f"{birth.absolute_url()}/edit")
-    page = html.fromstring(browser.contents)
+    form = page(browser)
     for name in ("channels", "documents", "legal_basis"):
-        assert page.cssselect(f".pat-datagridfield table#form-widgets-{name}")
-    assert page.cssselect("#fieldset-links [data-fieldname='form.widgets.IRelatedGuides.guides']")
+        assert form.cssselect(f".pat-datagridfield table#form-widgets-{name}")
+    assert form.cssselect("#fieldset-links [data-fieldname='form.widgets.IRelatedGuides.guides']")
     browser.getControl(name="form.widgets.channels.0.widgets.fee").value = "0"
     browser.getControl(name="form.buttons.save").click()
     transaction.begin()
     assert birth.channels[0]["fee"] == 0
     # The procedure page lists the guide it names, first.
-    links = html.fromstring(browser.contents).cssselect("#dvc-guides li > a")
+    links = page(browser).cssselect("#dvc-guides li > a")
     assert links[0].get("href") == old_site.unrestrictedTraverse(GUIDE).absolute_url()
     # The campaign's form: the audience in the campaign's tab, with its value.
     browser.open(f"{old_site.absolute_url()}/{CAMPAIGN}/edit")

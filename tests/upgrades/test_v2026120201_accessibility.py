@@ -3,6 +3,7 @@ TinyMCE resizing in height only, and Plone's toolbar icons on our types' View an
 
 from dichvucong.upgrades.v2026120201.tinymce import RECORD
 from dichvucong.upgrades.v2026120201.tinymce import accessible_editor
+from dichvucong.upgrades.v2026120201.tinymce import import_registry
 from dichvucong.upgrades.v2026120201.toolbar import TYPES
 from dichvucong.upgrades.v2026120201.toolbar import toolbar_icons
 from plone import api
@@ -33,6 +34,17 @@ def test_tinymce_resize_is_merged_into_the_site_settings(portal):
     assert json.loads(other_settings()) == {"height": 300, "resize": True}
     accessible_editor(None)
     assert json.loads(other_settings()) == {"height": 300, "resize": True}
+
+
+def test_the_registry_import_keeps_administrators_tinymce_settings(portal):
+    """The upgrade re-imports our registry records, whose TinyMCE record would replace
+    the whole of an administrator's "Other settings"."""
+    api.portal.set_registry_record(RECORD, '{"height": 300}')
+    records = api.portal.get_tool("portal_registry").records
+    del records["dichvucong.sections"]  # as on a site made before 2026120201
+    import_registry(None)
+    assert json.loads(other_settings()) == {"height": 300, "resize": True}
+    assert "dichvucong.sections" in records
 
 
 def test_tinymce_settings_that_are_not_json_are_left_alone(portal):

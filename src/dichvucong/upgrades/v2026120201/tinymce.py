@@ -17,6 +17,20 @@ RECORD = "plone.other_settings"
 OTHER_SETTINGS = {"resize": True}
 
 
+PROFILE = "profile-dichvucong:default"
+
+
+def import_registry(context):
+    """Our registry records (the sections' roles, home page and TinyMCE settings), without
+    losing what administrators put into TinyMCE's "Other settings": the profile sets
+    that whole record, so it is put back and only ``resize`` is merged into it."""
+    kept = api.portal.get_registry_record(RECORD, default=None)
+    api.portal.get_tool("portal_setup").runImportStepFromProfile(PROFILE, "plone.app.registry")
+    if kept is not None:
+        api.portal.set_registry_record(RECORD, kept)
+    accessible_editor(context)
+
+
 def accessible_editor(context):
     text = api.portal.get_registry_record(RECORD, default=None) or "{}"
     try:

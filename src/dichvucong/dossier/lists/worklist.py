@@ -20,11 +20,15 @@ from dichvucong.dossier import audit
 from dichvucong.dossier.content.store import IDossierFolder
 from dichvucong.dossier.deadlines import TZ
 from dichvucong.dossier.deadlines import calendar_from_registry
+from dichvucong.dossier.lists.common import CODE_PART
 from dichvucong.dossier.lists.common import OPEN_STATES
 from dichvucong.dossier.lists.common import STATES
 from dichvucong.dossier.lists.common import WORKLIST_PERMISSION
 from dichvucong.dossier.lists.common import agency_code
 from dichvucong.dossier.lists.common import b_start
+from dichvucong.dossier.lists.common import clean_code
+from dichvucong.dossier.lists.common import codes_containing
+from dichvucong.dossier.lists.common import dossier_by_code
 from dichvucong.dossier.lists.common import dossiers_without_due
 from dichvucong.dossier.lists.common import moment
 from dichvucong.dossier.lists.common import no_store
@@ -45,7 +49,7 @@ import re
 
 PAGE_SIZE = 50
 # The request parameters of the filters: all kept by the page links, none personal.
-FILTER_KEYS = ["status", "procedure", "due_from", "due_to", "mine", "overdue"]
+FILTER_KEYS = ["code", "status", "procedure", "due_from", "due_to", "mine", "overdue"]
 DAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 PROCEDURE_CODE = re.compile(r"^[\w.\-]{1,64}$")
@@ -106,6 +110,16 @@ class Filters:
 
     def __init__(self, form):
         self.errors = {}
+        # A dossier code (straight to the dossier) or a part of one (the list narrowed).
+        self.code_text = clean_code((_texts(form, "code") or [""])[0])
+        self.code = self.code_text if CODE_PART.match(self.code_text) else ""
+        if self.code_text and not self.code:
+            self.errors["code"] = _(
+                "A dossier code has only letters, digits and hyphens, for example "
+                "HN-TTPVHCC-251121-0001."
+            )
+        # Codes containing ``code`` (set by the view); None: no code filter.
+        self.codes = None
         self.status = [state for state in STATES if state in _texts(form, "status")]
         procedure = (_texts(form, "procedure") or [""])[0].strip()
         self.procedure = procedure if PROCEDURE_CODE.match(procedure) else ""
@@ -132,7 +146,8 @@ class Filters:
     @property
     def active(self):
         return bool(
-            self.status
+            self.code_text
+            or self.status
             or self.procedure
             or self.due_from
             or self.due_to
@@ -146,8 +161,9 @@ class Filters:
         return bool(self.due_from or self.due_to or self.overdue)
 
     def states(self):
-        """States to list: the chosen ones, else the open ones; overdue means still running."""
-        states = self.status or OPEN_STATES
+        """States to list: the chosen ones, else the open ones (every state when looking
+        for a code: a closed dossier is found too); overdue means still running."""
+        states = self.status or (STATES if self.code else OPEN_STATES)
         if self.overdue:
             states = [s for s in states if s in OPEN_STATES and s != PAUSED_STATE]
         return states
@@ -155,9 +171,11 @@ class Filters:
     def query(self, code, userid, now):
         """The catalog query (index filters only) or None when nothing can match."""
         states = self.states()
-        if not states:
+        if not states or self.codes == []:
             return None
         query = {"portal_type": "Dossier", "dossier_agency": code, "review_state": states}
+        if self.codes is not None:
+            query["dossier_code"] = self.codes
         if self.procedure:
             query["dossier_procedure"] = self.procedure
         if self.mine:
@@ -206,11 +224,28 @@ class WorklistView(BrowserView):
         self.catalog = api.portal.get_tool("portal_catalog")
         self.code = agency_code(context)
         self.filters = Filters(self.request.form)
+        if self.filters.code and self.open_by_code():
+            return ""
         self.now = audit.now()
         self.calendar = calendar_from_registry()
         self._names = {}
         self.rows = self.page()
+        if self.filters.code and not self.rows:
+            self.filters.errors["code"] = _(
+                "No dossier found with a code containing ${code}.",
+                mapping={"code": self.filters.code},
+            )
         return self.index()
+
+    def open_by_code(self):
+        """A whole code: to the dossier (when the user may view it), True. A part: the
+        list narrows to this agency's codes containing it, False."""
+        brain = dossier_by_code(self.catalog, self.filters.code)
+        if brain is not None:
+            self.request.response.redirect(brain.getURL())
+            return True
+        self.filters.codes = codes_containing(self.catalog, self.code, self.filters.code)
+        return False
 
     def translate(self, message):
         return translate(message, context=self.request)
@@ -298,9 +333,15 @@ class WorklistView(BrowserView):
         return self.translate(_("Worklist: ${agency}", mapping={"agency": self.context.Title()}))
 
     def count_text(self):
-        return self.translate(
-            _("Dossiers found: ${count}", mapping={"count": self.batch.sequence_length})
-        )
+        count = self.batch.sequence_length
+        if self.filters.code:
+            return self.translate(
+                _(
+                    "Dossiers whose code contains ${code}: ${count}",
+                    mapping={"code": self.filters.code, "count": count},
+                )
+            )
+        return self.translate(_("Dossiers found: ${count}", mapping={"count": count}))
 
     def url(self, **params):
         params = {key: value for key, value in params.items() if value}
@@ -374,6 +415,7 @@ class StoreWorklistView(BrowserView):
         if api.user.is_anonymous():
             raise Unauthorized("Log in to see the worklist.")
         store = aq_inner(self.context)
+        form = self.request.form
         security = getSecurityManager()
         folders = [folder for folder in store.objectValues() if IDossierFolder.providedBy(folder)]
         if not security.checkPermission(WORKLIST_PERMISSION, store):
@@ -382,7 +424,12 @@ class StoreWorklistView(BrowserView):
             if not folders:
                 raise Unauthorized("No worklist for this account.")
             if len(folders) == 1:
-                self.request.response.redirect(f"{folders[0].absolute_url()}/@@worklist")
+                # Filters (a code typed elsewhere) go along.
+                query = urlencode(
+                    {key: form[key] for key in FILTER_KEYS if key in form}, doseq=True
+                )
+                url = f"{folders[0].absolute_url()}/@@worklist" + (f"?{query}" if query else "")
+                self.request.response.redirect(url)
                 return ""
         no_store(self.request)
         catalog = api.portal.get_tool("portal_catalog")

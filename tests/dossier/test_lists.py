@@ -434,10 +434,13 @@ def test_worklist_code_part_lists_the_matching_dossiers(portal, agency_dossiers,
     assert sorted(codes_in(document, "#dvc-worklist-table tbody tr")) == sorted(
         d.code for d in agency_dossiers.values()
     )
-    # The filter panel keeps the code when other filters are applied; a status narrows it.
+    # The filter panel stays closed (the code has its own field) and keeps the code when
+    # other filters are applied; a status narrows it.
+    assert document.get_element_by_id("dvc-worklist-filters").get("open") is None
     assert document.cssselect("#dvc-worklist-form input[type=hidden][name=code]")
     _, document = worklist(portal, request_, code=prefix, status="refused")
     assert codes_in(document, "#dvc-worklist-table tbody tr") == [later.code]
+    assert document.get_element_by_id("dvc-worklist-filters").get("open") == "open"
     assert not document.cssselect("#dvc-code-error")
 
 
@@ -488,6 +491,31 @@ def test_store_worklist_passes_the_code_to_the_agency(portal, agency_dossiers, a
     render(portal["ho-so"], "worklist", request_, code=code)
     assert unquote(redirected_to(request_)) == (
         f"{portal['ho-so'][AGENCY_FOLDER].absolute_url()}/@@worklist?code={code}"
+    )
+
+
+def test_leader_finds_any_agencys_dossier_by_code(
+    portal, agency_dossiers, submit, as_user, request_
+):
+    elsewhere = submit("citizen_b", receiving_agency="HN-CAHN")
+    as_user("leader")
+    store = portal["ho-so"]
+    render(store, "worklist", request_, code=elsewhere.code)
+    assert redirected_to(request_) == elsewhere.absolute_url()
+    # A part found in both agencies: the dossiers listed under the agencies' choice.
+    request_.response.setStatus(200)
+    day = elsewhere.code.rsplit("-", 2)[1]
+    _, body = render(store, "worklist", request_, code=day)
+    document = parse(body)
+    assert codes_in(document, "#dvc-code-found li") == sorted(
+        [elsewhere.code, *(d.code for d in agency_dossiers.values())]
+    )
+    assert document.cssselect("#dvc-worklists-agencies li")
+    _, body = render(store, "worklist", request_, code="HN-XX-010101-0001")
+    document = parse(body)
+    assert not document.cssselect("#dvc-code-found")
+    assert text(document.get_element_by_id("dvc-code-error")) == (
+        "Không tìm thấy hồ sơ nào có mã chứa HN-XX-010101-0001."
     )
 
 

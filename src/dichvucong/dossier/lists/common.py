@@ -131,12 +131,15 @@ def dossier_by_code(catalog, code):
 
 
 def codes_containing(catalog, agency, part):
-    """Codes of the dossiers of ``agency`` that contain ``part`` (the list to query).
+    """Codes of the dossiers of ``agency`` (None: of every agency) that contain ``part``
+    (the list to query).
 
     One look-up per dossier of the agency, in the index, no dossier loaded; the query
     these codes go into filters by security.
     """
     processQueue()
-    dossiers = indexed(catalog, "dossier_agency", agency)
     keys = document_keys(catalog, "dossier_code")
+    if agency is None:  # every agency's (a leader's search)
+        return sorted(code for code in set(keys.values()) if part in code)
+    dossiers = indexed(catalog, "dossier_agency", agency)
     return sorted({code for rid in dossiers if part in (code := keys.get(rid) or "")})

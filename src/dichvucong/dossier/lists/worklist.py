@@ -94,6 +94,15 @@ def parse_day(text):
     return date(year, month, day)
 
 
+BAD_CODE = _(
+    "A dossier code has only letters, digits and hyphens, for example HN-TTPVHCC-251121-0001."
+)
+
+
+def not_found(code):
+    return _("No dossier found with a code containing ${code}.", mapping={"code": code})
+
+
 def _texts(form, name):
     value = form.get(name, [])
     if isinstance(value, str):
@@ -114,10 +123,7 @@ class Filters:
         self.code_text = clean_code((_texts(form, "code") or [""])[0])
         self.code = self.code_text if CODE_PART.match(self.code_text) else ""
         if self.code_text and not self.code:
-            self.errors["code"] = _(
-                "A dossier code has only letters, digits and hyphens, for example "
-                "HN-TTPVHCC-251121-0001."
-            )
+            self.errors["code"] = BAD_CODE
         # Codes containing ``code`` (set by the view); None: no code filter.
         self.codes = None
         self.status = [state for state in STATES if state in _texts(form, "status")]
@@ -144,16 +150,25 @@ class Filters:
             return None
 
     @property
-    def active(self):
+    def panel_filters(self):
+        """Filters of the filter panel chosen (the code has its own field)."""
         return bool(
-            self.code_text
-            or self.status
+            self.status
             or self.procedure
             or self.due_from
             or self.due_to
             or self.mine
             or self.overdue
         )
+
+    @property
+    def active(self):
+        return bool(self.code_text or self.panel_filters)
+
+    @property
+    def panel_open(self):
+        """The filter panel opens on its own filters and their errors, not on a code."""
+        return self.panel_filters or bool(set(self.errors) - {"code"})
 
     @property
     def due_filtered(self):
@@ -202,7 +217,22 @@ class Page(list):
         self.actual_result_count = total
 
 
-class WorklistView(BrowserView):
+class CodeSearch:
+    """The dossier-code field of a worklist page (macro ``code_search``)."""
+
+    code_search = ViewPageTemplateFile("templates/code_search.pt")
+    code_text = ""
+
+    def code_error(self):
+        message = self.code_errors.get("code")
+        return translate(message, context=self.request) if message else ""
+
+    @property
+    def code_errors(self):
+        return {}
+
+
+class WorklistView(CodeSearch, BrowserView):
     """The worklist of one agency folder (``/ho-so/<agency>/@@worklist``)."""
 
     index = ViewPageTemplateFile("templates/worklist.pt")
@@ -231,10 +261,7 @@ class WorklistView(BrowserView):
         self._names = {}
         self.rows = self.page()
         if self.filters.code and not self.rows:
-            self.filters.errors["code"] = _(
-                "No dossier found with a code containing ${code}.",
-                mapping={"code": self.filters.code},
-            )
+            self.filters.errors["code"] = not_found(self.filters.code)
         return self.index()
 
     def open_by_code(self):
@@ -253,6 +280,14 @@ class WorklistView(BrowserView):
     @property
     def base_url(self):
         return f"{self.context.absolute_url()}/@@worklist"
+
+    @property
+    def code_text(self):
+        return self.filters.code_text
+
+    @property
+    def code_errors(self):
+        return self.filters.errors
 
     # Rows
 
@@ -406,16 +441,17 @@ class WorklistView(BrowserView):
         return FILTER_KEYS
 
 
-class StoreWorklistView(BrowserView):
-    """``/ho-so/@@worklist``: straight to an official's agency; a choice otherwise."""
+class StoreWorklistView(CodeSearch, BrowserView):
+    """``/ho-so/@@worklist``: straight to an official's agency; a choice otherwise (with
+    the code field: a whole code opens the dossier, a part lists the dossiers found)."""
 
     index = ViewPageTemplateFile("templates/worklist_agencies.pt")
+    found_limit = PAGE_SIZE
 
     def __call__(self):
         if api.user.is_anonymous():
             raise Unauthorized("Log in to see the worklist.")
         store = aq_inner(self.context)
-        form = self.request.form
         security = getSecurityManager()
         folders = [folder for folder in store.objectValues() if IDossierFolder.providedBy(folder)]
         if not security.checkPermission(WORKLIST_PERMISSION, store):
@@ -424,15 +460,14 @@ class StoreWorklistView(BrowserView):
             if not folders:
                 raise Unauthorized("No worklist for this account.")
             if len(folders) == 1:
-                # Filters (a code typed elsewhere) go along.
-                query = urlencode(
-                    {key: form[key] for key in FILTER_KEYS if key in form}, doseq=True
-                )
-                url = f"{folders[0].absolute_url()}/@@worklist" + (f"?{query}" if query else "")
-                self.request.response.redirect(url)
-                return ""
-        no_store(self.request)
+                return self.to_worklist(folders[0])
         catalog = api.portal.get_tool("portal_catalog")
+        self.found = []
+        self._errors = {}
+        self.code_text = clean_code((_texts(self.request.form, "code") or [""])[0])
+        if self.code_text and self.find(catalog):
+            return ""
+        no_store(self.request)
         self.agencies = []
         for folder in folders:
             code = agency_code(folder)
@@ -446,6 +481,49 @@ class StoreWorklistView(BrowserView):
             )
         self.agencies.sort(key=lambda agency: agency["title"].lower())
         return self.index()
+
+    @property
+    def base_url(self):
+        return f"{self.context.absolute_url()}/@@worklist"
+
+    @property
+    def code_errors(self):
+        return self._errors
+
+    def to_worklist(self, folder):
+        """To the agency's worklist, with the filters asked for (a code typed here)."""
+        form = self.request.form
+        query = urlencode({key: form[key] for key in FILTER_KEYS if key in form}, doseq=True)
+        url = f"{folder.absolute_url()}/@@worklist" + (f"?{query}" if query else "")
+        self.request.response.redirect(url)
+        return ""
+
+    def find(self, catalog):
+        """A whole code: to the dossier, True. A part: the dossiers found, False."""
+        code = self.code_text if CODE_PART.match(self.code_text) else ""
+        if not code:
+            self._errors["code"] = BAD_CODE
+            return False
+        brain = dossier_by_code(catalog, code)
+        if brain is not None:
+            self.request.response.redirect(brain.getURL())
+            return True
+        codes = codes_containing(catalog, None, code)
+        limit = self.found_limit
+        brains = (
+            catalog(
+                portal_type="Dossier", dossier_code=codes, sort_on="dossier_code", sort_limit=limit
+            )
+            if codes
+            else []
+        )
+        self.found = [
+            {"code": brain.dossier_code, "url": brain.getURL(), "procedure": procedure_title(brain)}
+            for brain in brains[:limit]
+        ]
+        if not self.found:
+            self._errors["code"] = not_found(code)
+        return False
 
     def open_text(self, agency):
         return translate(

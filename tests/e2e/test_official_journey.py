@@ -3,6 +3,8 @@ and on a desktop: types a dossier's code in the worklist and lands on it; reload
 page leaves the history to the real steps (the views are folded apart); until a result
 document is attached, the page says why "Trả kết quả" is not offered, then offers it."""
 
+from dichvucong.dossier.storage import LEADERS_GROUP
+from dichvucong.dossier.storage import ensure_leaders_group
 from dichvucong.dossier.submission import submit
 from plone import api
 from plone.app.testing import login
@@ -40,9 +42,9 @@ def decided(functional_portal):
     return portal, dossier
 
 
-def log_in(open_page, portal, width):
+def log_in(open_page, portal, width, userid=OFFICIAL):
     page = open_page(f"{portal.absolute_url()}/login", width=width)
-    page.fill("#__ac_name", OFFICIAL)
+    page.fill("#__ac_name", userid)
     page.fill("#__ac_password", PASSWORD)
     page.locator("#login-form button[type=submit], #login-form input[type=submit]").first.click()
     page.wait_for_load_state("networkidle")
@@ -119,4 +121,25 @@ def test_official_finds_the_dossier_by_code_and_returns_the_result(
     assert page.locator("#dvc-staff-views summary").inner_text().strip() == (
         "Lượt xem của cán bộ (1)"
     )
+    assert page.js_errors == []
+
+
+def test_leader_finds_a_dossier_by_part_of_its_code(open_page, decided):
+    """A leader's worklists page (every agency) has the code field too."""
+    portal, dossier = decided
+    ensure_leaders_group()
+    make_user("lanhdao", "Pham Van Lanh", groups=[LEADERS_GROUP], password=PASSWORD)
+    transaction.commit()
+    page = log_in(open_page, portal, 360, userid="lanhdao")
+    page.goto(f"{portal.absolute_url()}/ho-so/@@worklist", wait_until="networkidle")
+    field = page.get_by_role("textbox", name="Mã hồ sơ", exact=True)
+    field.fill(dossier.code.rsplit("-", 1)[1])
+    field.press("Enter")
+    page.wait_for_load_state("networkidle")
+    found = page.locator("#dvc-code-found")
+    assert found.get_by_role("heading").inner_text().startswith("Hồ sơ có mã chứa")
+    screenshot(page, "official-04-leader-code-part-360")
+    found.get_by_role("link", name=dossier.code).click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == dossier.absolute_url()
     assert page.js_errors == []

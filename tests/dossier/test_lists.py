@@ -8,18 +8,14 @@ from dichvucong.dossier.submission import submit as do_submit
 from dichvucong.interfaces import IDichvucongLayer
 from lxml import html
 from plone import api
-from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.app.testing import login
-from plone.app.testing import logout
-from plone.app.testing import setRoles
 from tests.helpers.content import BIRTH
 from tests.helpers.content import procedure
 from tests.helpers.pages import page
 from tests.helpers.pages import parse
 from tests.helpers.pages import text
 from tests.helpers.pages import vi
-from tests.helpers.users import add_dossier_people
 from tests.helpers.users import browser_for
 from urllib.parse import unquote
 from zExceptions import Unauthorized
@@ -520,19 +516,14 @@ def test_leader_finds_any_agencys_dossier_by_code(
 
 
 @pytest.fixture
-def committed(functional_portal):
-    """The dossier people and two dossiers, committed for HTTP: one at AGENCY_X (the
-    birth procedure's), one at HN-CAHN (chosen in the form)."""
-    portal = functional_portal
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    login(portal, TEST_USER_NAME)
-    add_dossier_people()
-    birth = procedure(BIRTH)
-    login(portal, "citizen_a")
+def committed(functional_people):
+    """Two dossiers of citizen_a, committed for HTTP: one at AGENCY_X (the birth
+    procedure's), one at HN-CAHN (chosen in the form)."""
+    portal = functional_people
     answers = {"applicant_name": "Nguyen Van A", "child_name": "Nguyen Van Be"}
-    here = do_submit(birth, answers)
-    elsewhere = do_submit(birth, {**answers, "receiving_agency": "HN-CAHN"})
-    logout()
+    login(portal, "citizen_a")
+    here = do_submit(procedure(BIRTH), answers)
+    elsewhere = do_submit(procedure(BIRTH), {**answers, "receiving_agency": "HN-CAHN"})
     login(portal, TEST_USER_NAME)
     transaction.commit()
     return portal, here, elsewhere

@@ -2,6 +2,11 @@
 to submit dossiers of the birth procedure, received by AGENCY_X in the Hanoi data."""
 
 from dichvucong.dossier.submission import submit as do_submit
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import login
+from plone.app.testing import setRoles
+from tests.helpers.users import add_dossier_people
 import pytest
 
 
@@ -29,3 +34,13 @@ def submit(portal, birth, as_user):
         return dossier
 
     return make
+
+
+@pytest.fixture
+def functional_people(functional_portal):
+    """The functional site with the dossier people; the test user a Manager, logged in
+    (commit what a test makes before a browser reads it)."""
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    login(functional_portal, TEST_USER_NAME)
+    add_dossier_people()
+    return functional_portal

@@ -4,16 +4,26 @@ from Acquisition import aq_parent
 from datetime import timedelta
 from dichvucong.dossier import audit
 from dichvucong.dossier.lists.common import STATES
+from dichvucong.dossier.submission import submit as do_submit
 from dichvucong.interfaces import IDichvucongLayer
 from lxml import html
 from plone import api
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import login
+from tests.helpers.content import BIRTH
+from tests.helpers.content import procedure
+from tests.helpers.pages import page
 from tests.helpers.pages import parse
+from tests.helpers.pages import text
+from tests.helpers.pages import vi
+from tests.helpers.users import browser_for
 from urllib.parse import unquote
 from zExceptions import Unauthorized
 from zope.globalrequest import getRequest
 from zope.interface import alsoProvides
 import pytest
 import requests
+import transaction
 
 
 AGENCY_FOLDER = "hn-ttpvhcc"
@@ -371,3 +381,194 @@ def test_new_online_dossier_not_acknowledged_in_8_working_hours_is_flagged(
     api.content.transition(late, transition="accept")
     _, document = worklist(portal, request_)
     assert document.cssselect(f"[data-code='{late.code}']")[0].get("data-flag") == "on_time"
+
+
+# Finding a dossier by its code
+
+
+def redirected_to(request):
+    assert request.response.getStatus() == 302
+    return request.response.getHeader("Location")
+
+
+def test_worklist_code_opens_the_dossier(portal, agency_dossiers, as_user, request_):
+    dossier = agency_dossiers["later"]
+    as_user("official_x")
+    folder = portal["ho-so"][AGENCY_FOLDER]
+    _, body = render(folder, "worklist", request_, code=dossier.code)
+    assert body == ""
+    assert redirected_to(request_) == dossier.absolute_url()
+    # As typed or pasted: lower case, spaces around and inside.
+    request_.response.setStatus(200)
+    render(folder, "worklist", request_, code=f"  {dossier.code.lower()} ".replace("-", " -", 1))
+    assert redirected_to(request_) == dossier.absolute_url()
+
+
+def test_worklist_code_found_in_any_state(portal, agency_dossiers, as_user, request_):
+    """A closed dossier is not in the open list, but its code finds it."""
+    refused = agency_dossiers["unknown"]
+    as_user("official_x")
+    api.content.transition(refused, transition="refuse", comment="Incomplete")
+    render(portal["ho-so"][AGENCY_FOLDER], "worklist", request_, code=refused.code)
+    assert redirected_to(request_) == refused.absolute_url()
+
+
+def test_worklist_code_part_lists_the_matching_dossiers(portal, agency_dossiers, as_user, request_):
+    later, overdue = agency_dossiers["later"], agency_dossiers["overdue"]
+    as_user("official_x")
+    api.content.transition(later, transition="refuse", comment="Incomplete")
+    # The sequence number of one dossier: that one only (a list, even of one).
+    part = overdue.code.rsplit("-", 1)[1]
+    _, document = worklist(portal, request_, code=part)
+    assert codes_in(document, "#dvc-worklist-table tbody tr") == [overdue.code]
+    assert document.get_element_by_id("dvc-code").get("value") == part
+    count = text(document.get_element_by_id("dvc-worklist-count"))
+    assert count == vi("Dossiers whose code contains ${code}: ${count}", code=part, count=1)
+    # The agency and the day: every dossier, the refused one too; lower case works.
+    prefix = later.code.rsplit("-", 1)[0]
+    _, document = worklist(portal, request_, code=prefix.lower())
+    assert sorted(codes_in(document, "#dvc-worklist-table tbody tr")) == sorted(
+        d.code for d in agency_dossiers.values()
+    )
+    # The filter panel stays closed (the code has its own field) and keeps the code when
+    # other filters are applied; a status narrows it.
+    assert document.get_element_by_id("dvc-worklist-filters").get("open") is None
+    assert document.cssselect("#dvc-worklist-form input[type=hidden][name=code]")
+    _, document = worklist(portal, request_, code=prefix, status="refused")
+    assert codes_in(document, "#dvc-worklist-table tbody tr") == [later.code]
+    assert document.get_element_by_id("dvc-worklist-filters").get("open") == "open"
+    assert not document.cssselect("#dvc-code-error")
+
+
+def test_worklist_unknown_code_is_said_so(portal, agency_dossiers, as_user, request_):
+    as_user("official_x")
+    _, document = worklist(portal, request_, code="HN-TTPVHCC-010101-9999")
+    assert request_.response.getStatus() == 200
+    field = document.get_element_by_id("dvc-code")
+    assert field.get("aria-invalid") == "true"
+    assert "dvc-code-error" in field.get("aria-describedby")
+    error = document.get_element_by_id("dvc-code-error")
+    assert text(error) == vi(
+        "No dossier found with a code containing ${code}.", code="HN-TTPVHCC-010101-9999"
+    )
+    assert text(error) == "Không tìm thấy hồ sơ nào có mã chứa HN-TTPVHCC-010101-9999."
+    assert document.cssselect("#dvc-worklist-empty")
+    # Not a code at all: said what a code looks like; echoed escaped.
+    _, body = render(portal["ho-so"][AGENCY_FOLDER], "worklist", request_, code="<b>x</b>")
+    assert "<b>x</b>" not in body
+    document = parse(body)
+    assert text(document.get_element_by_id("dvc-code-error")).startswith("Mã hồ sơ chỉ gồm")
+    assert len(codes_in(document, "#dvc-worklist-table tbody tr")) == 3
+
+
+def test_code_never_finds_another_agencys_dossier(
+    portal, agency_dossiers, submit, as_user, request_
+):
+    elsewhere = submit("citizen_b", receiving_agency="HN-CAHN")
+    assert elsewhere.agency_code == "HN-CAHN"
+    as_user("official_x")
+    # Neither the whole code nor a part: the same "not found" as for a code that does
+    # not exist, so nothing tells that the dossier exists.
+    for code in (elsewhere.code, elsewhere.code.rsplit("-", 1)[0]):
+        request_.response.setStatus(200)
+        _, document = worklist(portal, request_, code=code)
+        assert request_.response.getStatus() == 200
+        assert elsewhere.code not in codes_in(document, "#dvc-worklist-table tbody tr")
+        assert document.get_element_by_id("dvc-code-error") is not None
+    # Its own official finds it.
+    as_user("official_y")
+    render(portal["ho-so"]["hn-cahn"], "worklist", request_, code=elsewhere.code)
+    assert redirected_to(request_) == elsewhere.absolute_url()
+
+
+def test_store_worklist_passes_the_code_to_the_agency(portal, agency_dossiers, as_user, request_):
+    code = agency_dossiers["later"].code
+    as_user("official_x")
+    render(portal["ho-so"], "worklist", request_, code=code)
+    assert unquote(redirected_to(request_)) == (
+        f"{portal['ho-so'][AGENCY_FOLDER].absolute_url()}/@@worklist?code={code}"
+    )
+
+
+def test_leader_finds_any_agencys_dossier_by_code(
+    portal, agency_dossiers, submit, as_user, request_
+):
+    elsewhere = submit("citizen_b", receiving_agency="HN-CAHN")
+    as_user("leader")
+    store = portal["ho-so"]
+    render(store, "worklist", request_, code=elsewhere.code)
+    assert redirected_to(request_) == elsewhere.absolute_url()
+    # A part found in both agencies: the dossiers listed under the agencies' choice.
+    request_.response.setStatus(200)
+    day = elsewhere.code.rsplit("-", 2)[1]
+    _, body = render(store, "worklist", request_, code=day)
+    document = parse(body)
+    assert codes_in(document, "#dvc-code-found li") == sorted(
+        [elsewhere.code, *(d.code for d in agency_dossiers.values())]
+    )
+    assert document.cssselect("#dvc-worklists-agencies li")
+    _, body = render(store, "worklist", request_, code="HN-XX-010101-0001")
+    document = parse(body)
+    assert not document.cssselect("#dvc-code-found")
+    assert text(document.get_element_by_id("dvc-code-error")) == (
+        "Không tìm thấy hồ sơ nào có mã chứa HN-XX-010101-0001."
+    )
+
+
+@pytest.fixture
+def committed(functional_people):
+    """Two dossiers of citizen_a, committed for HTTP: one at AGENCY_X (the birth
+    procedure's), one at HN-CAHN (chosen in the form)."""
+    portal = functional_people
+    answers = {"applicant_name": "Nguyen Van A", "child_name": "Nguyen Van Be"}
+    login(portal, "citizen_a")
+    here = do_submit(procedure(BIRTH), answers)
+    elsewhere = do_submit(procedure(BIRTH), {**answers, "receiving_agency": "HN-CAHN"})
+    login(portal, TEST_USER_NAME)
+    transaction.commit()
+    return portal, here, elsewhere
+
+
+def find_code(browser, code):
+    """Type ``code`` in the worklist's code field and send the form (no JavaScript)."""
+    form = browser.getForm(id="dvc-code-search")
+    form.getControl(name="code").value = code
+    form.submit()
+
+
+def test_http_code_search_without_javascript(functional_app, committed):
+    portal, here, elsewhere = committed
+    browser = browser_for(functional_app, "official_x")
+    browser.open(f"{portal.absolute_url()}/ho-so/@@worklist")
+    label = page(browser).cssselect("label[for=dvc-code]")[0]
+    assert text(label) == "Mã hồ sơ"
+    find_code(browser, here.code.lower())
+    assert browser.url == here.absolute_url()
+    assert text(page(browser).get_element_by_id("dvc-dossier-code")) == here.code
+    # Another agency's dossier: "not found", on the worklist.
+    browser.open(f"{portal.absolute_url()}/ho-so/@@worklist")
+    find_code(browser, elsewhere.code)
+    assert "/@@worklist?code=" in browser.url
+    assert not page(browser).cssselect("#dvc-worklist-table")
+    assert page(browser).get_element_by_id("dvc-code-error") is not None
+
+
+@pytest.mark.parametrize(
+    ("userid", "finds"),
+    [
+        ("official_x", True),
+        ("leader", True),
+        ("citizen_a", True),
+        ("official_y", False),
+        ("citizen_b", False),
+        (None, False),
+    ],
+)
+def test_site_search_finds_a_dossier_by_code_for_those_who_may_see_it(
+    functional_app, committed, userid, finds
+):
+    portal, here, _elsewhere = committed
+    browser = browser_for(functional_app, userid)
+    browser.open(f"{portal.absolute_url()}/@@search?SearchableText={here.code}")
+    links = [a.get("href") for a in page(browser).cssselect("#search-results a")]
+    assert (here.absolute_url() in links) is finds

@@ -54,5 +54,7 @@ def dossier_paused(obj):
 
 @indexer(IDossier)
 def dossier_searchable(obj):
-    # Dossiers stay out of the site's full-text search.
-    return ""
+    """Only the code: staff find a dossier they may view by its code in the site
+    search (the catalog's security filter hides it from everybody else); no answer,
+    name or other personal data is full-text indexed."""
+    return obj.code or ""

@@ -10,12 +10,15 @@ from dichvucong.dossier.content.dossier import STATUS_CODES
 from dichvucong.dossier.storage import OFFICIALS_ROLE
 from dichvucong.dossier.storage import officials_group_id
 from Products.CMFCore.indexing import processQueue
+import re
 
 
 # Workflow states in the national order (status codes 1-10).
 STATES = sorted(STATUS_CODES, key=STATUS_CODES.get)
 OPEN_STATES = [state for state in STATES if state not in CLOSED_STATES]
 WORKLIST_PERMISSION = "dichvucong: View dossier worklist"
+# A dossier code, or a part of one: ASCII letters, digits, hyphens (HN-TTPVHCC-251121-0001).
+CODE_PART = re.compile(r"^[A-Z0-9-]{1,64}$")
 
 
 def b_start(form):
@@ -109,3 +112,34 @@ def dossiers_without_due(catalog, query):
     missing = [(key, rid, getter) for key, rid, getter in records if rid not in due]
     missing.sort(key=lambda record: record[:2])
     return missing
+
+
+def clean_code(text):
+    """What an official typed as a dossier code: spaces dropped, upper case (codes are
+    ASCII upper case), at most 64 characters kept for showing back."""
+    return re.sub(r"\s+", "", text or "").upper()[:64]
+
+
+def dossier_by_code(catalog, code):
+    """The brain of the dossier whose code is exactly ``code``, or None.
+
+    A catalog query with the security filter: nobody finds a dossier they may not view
+    (an official of another agency, a citizen someone else's).
+    """
+    brains = catalog(portal_type="Dossier", dossier_code=code)
+    return brains[0] if len(brains) == 1 else None
+
+
+def codes_containing(catalog, agency, part):
+    """Codes of the dossiers of ``agency`` (None: of every agency) that contain ``part``
+    (the list to query).
+
+    One look-up per dossier of the agency, in the index, no dossier loaded; the query
+    these codes go into filters by security.
+    """
+    processQueue()
+    keys = document_keys(catalog, "dossier_code")
+    if agency is None:  # every agency's (a leader's search)
+        return sorted(code for code in set(keys.values()) if part in code)
+    dossiers = indexed(catalog, "dossier_agency", agency)
+    return sorted({code for rid in dossiers if part in (code := keys.get(rid) or "")})

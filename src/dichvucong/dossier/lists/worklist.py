@@ -20,11 +20,15 @@ from dichvucong.dossier import audit
 from dichvucong.dossier.content.store import IDossierFolder
 from dichvucong.dossier.deadlines import TZ
 from dichvucong.dossier.deadlines import calendar_from_registry
+from dichvucong.dossier.lists.common import CODE_PART
 from dichvucong.dossier.lists.common import OPEN_STATES
 from dichvucong.dossier.lists.common import STATES
 from dichvucong.dossier.lists.common import WORKLIST_PERMISSION
 from dichvucong.dossier.lists.common import agency_code
 from dichvucong.dossier.lists.common import b_start
+from dichvucong.dossier.lists.common import clean_code
+from dichvucong.dossier.lists.common import codes_containing
+from dichvucong.dossier.lists.common import dossier_by_code
 from dichvucong.dossier.lists.common import dossiers_without_due
 from dichvucong.dossier.lists.common import moment
 from dichvucong.dossier.lists.common import no_store
@@ -45,7 +49,7 @@ import re
 
 PAGE_SIZE = 50
 # The request parameters of the filters: all kept by the page links, none personal.
-FILTER_KEYS = ["status", "procedure", "due_from", "due_to", "mine", "overdue"]
+FILTER_KEYS = ["code", "status", "procedure", "due_from", "due_to", "mine", "overdue"]
 DAY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 PROCEDURE_CODE = re.compile(r"^[\w.\-]{1,64}$")
@@ -90,6 +94,15 @@ def parse_day(text):
     return date(year, month, day)
 
 
+BAD_CODE = _(
+    "A dossier code has only letters, digits and hyphens, for example HN-TTPVHCC-251121-0001."
+)
+
+
+def not_found(code):
+    return _("No dossier found with a code containing ${code}.", mapping={"code": code})
+
+
 def _texts(form, name):
     value = form.get(name, [])
     if isinstance(value, str):
@@ -106,6 +119,13 @@ class Filters:
 
     def __init__(self, form):
         self.errors = {}
+        # A dossier code (straight to the dossier) or a part of one (the list narrowed).
+        self.code_text = clean_code((_texts(form, "code") or [""])[0])
+        self.code = self.code_text if CODE_PART.match(self.code_text) else ""
+        if self.code_text and not self.code:
+            self.errors["code"] = BAD_CODE
+        # Codes containing ``code`` (set by the view); None: no code filter.
+        self.codes = None
         self.status = [state for state in STATES if state in _texts(form, "status")]
         procedure = (_texts(form, "procedure") or [""])[0].strip()
         self.procedure = procedure if PROCEDURE_CODE.match(procedure) else ""
@@ -130,7 +150,8 @@ class Filters:
             return None
 
     @property
-    def active(self):
+    def panel_filters(self):
+        """Filters of the filter panel chosen (the code has its own field)."""
         return bool(
             self.status
             or self.procedure
@@ -141,13 +162,23 @@ class Filters:
         )
 
     @property
+    def active(self):
+        return bool(self.code_text or self.panel_filters)
+
+    @property
+    def panel_open(self):
+        """The filter panel opens on its own filters and their errors, not on a code."""
+        return self.panel_filters or bool(set(self.errors) - {"code"})
+
+    @property
     def due_filtered(self):
         """Only dossiers with a due date can match."""
         return bool(self.due_from or self.due_to or self.overdue)
 
     def states(self):
-        """States to list: the chosen ones, else the open ones; overdue means still running."""
-        states = self.status or OPEN_STATES
+        """States to list: the chosen ones, else the open ones (every state when looking
+        for a code: a closed dossier is found too); overdue means still running."""
+        states = self.status or (STATES if self.code else OPEN_STATES)
         if self.overdue:
             states = [s for s in states if s in OPEN_STATES and s != PAUSED_STATE]
         return states
@@ -155,9 +186,11 @@ class Filters:
     def query(self, code, userid, now):
         """The catalog query (index filters only) or None when nothing can match."""
         states = self.states()
-        if not states:
+        if not states or self.codes == []:
             return None
         query = {"portal_type": "Dossier", "dossier_agency": code, "review_state": states}
+        if self.codes is not None:
+            query["dossier_code"] = self.codes
         if self.procedure:
             query["dossier_procedure"] = self.procedure
         if self.mine:
@@ -184,7 +217,22 @@ class Page(list):
         self.actual_result_count = total
 
 
-class WorklistView(BrowserView):
+class CodeSearch:
+    """The dossier-code field of a worklist page (macro ``code_search``)."""
+
+    code_search = ViewPageTemplateFile("templates/code_search.pt")
+    code_text = ""
+
+    def code_error(self):
+        message = self.code_errors.get("code")
+        return translate(message, context=self.request) if message else ""
+
+    @property
+    def code_errors(self):
+        return {}
+
+
+class WorklistView(CodeSearch, BrowserView):
     """The worklist of one agency folder (``/ho-so/<agency>/@@worklist``)."""
 
     index = ViewPageTemplateFile("templates/worklist.pt")
@@ -206,11 +254,25 @@ class WorklistView(BrowserView):
         self.catalog = api.portal.get_tool("portal_catalog")
         self.code = agency_code(context)
         self.filters = Filters(self.request.form)
+        if self.filters.code and self.open_by_code():
+            return ""
         self.now = audit.now()
         self.calendar = calendar_from_registry()
         self._names = {}
         self.rows = self.page()
+        if self.filters.code and not self.rows:
+            self.filters.errors["code"] = not_found(self.filters.code)
         return self.index()
+
+    def open_by_code(self):
+        """A whole code: to the dossier (when the user may view it), True. A part: the
+        list narrows to this agency's codes containing it, False."""
+        brain = dossier_by_code(self.catalog, self.filters.code)
+        if brain is not None:
+            self.request.response.redirect(brain.getURL())
+            return True
+        self.filters.codes = codes_containing(self.catalog, self.code, self.filters.code)
+        return False
 
     def translate(self, message):
         return translate(message, context=self.request)
@@ -218,6 +280,14 @@ class WorklistView(BrowserView):
     @property
     def base_url(self):
         return f"{self.context.absolute_url()}/@@worklist"
+
+    @property
+    def code_text(self):
+        return self.filters.code_text
+
+    @property
+    def code_errors(self):
+        return self.filters.errors
 
     # Rows
 
@@ -298,9 +368,15 @@ class WorklistView(BrowserView):
         return self.translate(_("Worklist: ${agency}", mapping={"agency": self.context.Title()}))
 
     def count_text(self):
-        return self.translate(
-            _("Dossiers found: ${count}", mapping={"count": self.batch.sequence_length})
-        )
+        count = self.batch.sequence_length
+        if self.filters.code:
+            return self.translate(
+                _(
+                    "Dossiers whose code contains ${code}: ${count}",
+                    mapping={"code": self.filters.code, "count": count},
+                )
+            )
+        return self.translate(_("Dossiers found: ${count}", mapping={"count": count}))
 
     def url(self, **params):
         params = {key: value for key, value in params.items() if value}
@@ -365,10 +441,12 @@ class WorklistView(BrowserView):
         return FILTER_KEYS
 
 
-class StoreWorklistView(BrowserView):
-    """``/ho-so/@@worklist``: straight to an official's agency; a choice otherwise."""
+class StoreWorklistView(CodeSearch, BrowserView):
+    """``/ho-so/@@worklist``: straight to an official's agency; a choice otherwise (with
+    the code field: a whole code opens the dossier, a part lists the dossiers found)."""
 
     index = ViewPageTemplateFile("templates/worklist_agencies.pt")
+    found_limit = PAGE_SIZE
 
     def __call__(self):
         if api.user.is_anonymous():
@@ -382,10 +460,14 @@ class StoreWorklistView(BrowserView):
             if not folders:
                 raise Unauthorized("No worklist for this account.")
             if len(folders) == 1:
-                self.request.response.redirect(f"{folders[0].absolute_url()}/@@worklist")
-                return ""
-        no_store(self.request)
+                return self.to_worklist(folders[0])
         catalog = api.portal.get_tool("portal_catalog")
+        self.found = []
+        self._errors = {}
+        self.code_text = clean_code((_texts(self.request.form, "code") or [""])[0])
+        if self.code_text and self.find(catalog):
+            return ""
+        no_store(self.request)
         self.agencies = []
         for folder in folders:
             code = agency_code(folder)
@@ -399,6 +481,49 @@ class StoreWorklistView(BrowserView):
             )
         self.agencies.sort(key=lambda agency: agency["title"].lower())
         return self.index()
+
+    @property
+    def base_url(self):
+        return f"{self.context.absolute_url()}/@@worklist"
+
+    @property
+    def code_errors(self):
+        return self._errors
+
+    def to_worklist(self, folder):
+        """To the agency's worklist, with the filters asked for (a code typed here)."""
+        form = self.request.form
+        query = urlencode({key: form[key] for key in FILTER_KEYS if key in form}, doseq=True)
+        url = f"{folder.absolute_url()}/@@worklist" + (f"?{query}" if query else "")
+        self.request.response.redirect(url)
+        return ""
+
+    def find(self, catalog):
+        """A whole code: to the dossier, True. A part: the dossiers found, False."""
+        code = self.code_text if CODE_PART.match(self.code_text) else ""
+        if not code:
+            self._errors["code"] = BAD_CODE
+            return False
+        brain = dossier_by_code(catalog, code)
+        if brain is not None:
+            self.request.response.redirect(brain.getURL())
+            return True
+        codes = codes_containing(catalog, None, code)
+        limit = self.found_limit
+        brains = (
+            catalog(
+                portal_type="Dossier", dossier_code=codes, sort_on="dossier_code", sort_limit=limit
+            )
+            if codes
+            else []
+        )
+        self.found = [
+            {"code": brain.dossier_code, "url": brain.getURL(), "procedure": procedure_title(brain)}
+            for brain in brains[:limit]
+        ]
+        if not self.found:
+            self._errors["code"] = not_found(code)
+        return False
 
     def open_text(self, agency):
         return translate(

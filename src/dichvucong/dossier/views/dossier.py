@@ -25,6 +25,7 @@ from dichvucong.dossier.notifications.rating import can_rate
 from dichvucong.dossier.storage import get_store
 from dichvucong.dossier.views.common import ACTION_TITLES
 from dichvucong.dossier.views.common import DossierMixin
+from dichvucong.dossier.views.common import has_permission
 from dichvucong.dossier.views.common import iso
 from dichvucong.dossier.views.common import no_store
 from dichvucong.dossier.views.slip_data import SLIP_TITLES
@@ -58,6 +59,9 @@ REASON_TITLES = {
     "refuse": _("Reason for refusal"),
     "stop": _("Reason for stopping"),
 }
+# Where the result is returned, and who may return it (dossier_workflow).
+RETURN_STATE = "decided"
+RETURN_PERMISSION = "dichvucong: Return result"
 # The forms this page shows in place (each is also a page of its own).
 FORMS = {
     "supplement": SupplementForm,
@@ -88,9 +92,10 @@ class DossierView(DossierMixin, BrowserView):
         return self.index()
 
     def record_view(self):
-        """An official opening the dossier leaves an internal trace."""
+        """An official opening the dossier leaves an internal trace in the audit, once
+        per working session (``audit.VIEW_WINDOW``): reloads add nothing."""
         if self.staff and not self.is_owner:
-            audit.record(self.context, "viewed", public=False)
+            audit.record_view(self.context)
 
     # --- Header -----------------------------------------------------------------
 
@@ -213,32 +218,58 @@ class DossierView(DossierMixin, BrowserView):
         ]
 
     def history(self):
-        rows = []
-        for entry in audit.entries(self.context, include_internal=self.staff):
-            action = entry["action"]
-            details = []
-            if entry.get("file"):
-                attachment = self.context.files.get(entry["file"])
-                details.append(attachment.filename if attachment is not None else entry["file"])
-            if entry.get("slip") in SLIP_TITLES:
-                details.append(self.translate(SLIP_TITLES[entry["slip"]]))
-            if entry.get("new_due"):
-                details.append(format_datetime(entry["new_due"]))
-            if entry.get("assignee"):
-                details.append(self.fullname(entry["assignee"]))
-            rows.append(
-                {
-                    "when": format_datetime(entry["when"]),
-                    "when_iso": iso(entry["when"]),
-                    "actor": self.fullname(entry["actor"]),
-                    "action": action,
-                    "title": ACTION_TITLES.get(action, action),
-                    "details": " - ".join(str(d) for d in details),
-                    "comment": entry.get("comment") or "",
-                    "internal": not entry.get("public", True),
-                }
-            )
-        return rows
+        """The steps of the dossier people read (staff also the internal ones); staff
+        views are in the audit, shown apart (``staff_views``)."""
+        return [
+            self._history_row(entry)
+            for entry in audit.steps(self.context, include_internal=self.staff)
+        ]
+
+    def staff_views(self):
+        """Who of the staff opened the dossier, when (oldest first); staff only."""
+        if not self.staff:
+            return []
+        return [self._history_row(entry) for entry in audit.views(self.context)]
+
+    def view_window_minutes(self):
+        return int(audit.VIEW_WINDOW.total_seconds() // 60)
+
+    def _history_row(self, entry):
+        action = entry["action"]
+        return {
+            "when": format_datetime(entry["when"]),
+            "when_iso": iso(entry["when"]),
+            "actor": self.fullname(entry["actor"]),
+            "action": action,
+            "title": ACTION_TITLES.get(action, action),
+            "details": " - ".join(str(d) for d in self._history_details(entry)),
+            "comment": entry.get("comment") or "",
+            "internal": not entry.get("public", True),
+        }
+
+    def _history_details(self, entry):
+        details = []
+        if entry.get("file"):
+            attachment = self.context.files.get(entry["file"])
+            details.append(attachment.filename if attachment is not None else entry["file"])
+        if entry.get("slip") in SLIP_TITLES:
+            details.append(self.translate(SLIP_TITLES[entry["slip"]]))
+        if entry.get("new_due"):
+            details.append(format_datetime(entry["new_due"]))
+        if entry.get("assignee"):
+            details.append(self.fullname(entry["assignee"]))
+        return details
+
+    def return_hint(self):
+        """Why "Return the result" is not offered yet: to the officials who may return
+        it, in the state where it is returned, while no result document is attached."""
+        dossier = self.context
+        return (
+            dossier.status == RETURN_STATE
+            and not dossier.files_of("result")
+            and has_permission(RETURN_PERMISSION, dossier)
+            and self.can_process
+        )
 
     # --- Staff --------------------------------------------------------------------
 

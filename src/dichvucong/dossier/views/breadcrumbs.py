@@ -14,7 +14,7 @@ from dichvucong.dossier.storage import get_store
 from dichvucong.dossier.views.common import VIEW_INTERNALS
 from dichvucong.dossier.views.common import has_permission
 from plone import api
-from plone.app.layout.navigation.interfaces import INavigationBreadcrumbs
+from Products.CMFPlone.browser.interfaces import INavigationBreadcrumbs
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 from zope.interface import implementer

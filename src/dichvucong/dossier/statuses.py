@@ -1,5 +1,5 @@
 """Dossier statuses as people read them: titles (the national names) and what happens
-next, said to the one who must act: the citizen (``NEXT_STEPS``, "Ông/Bà") or the
+next, said to the one who must act: the citizen (``NEXT_STEPS``, addressed politely) or the
 officials of the agency (``STAFF_NEXT_STEPS``). Keys are dossier_workflow state ids."""
 
 from dichvucong import _

@@ -734,9 +734,7 @@ def test_http_leader_and_citizen_cannot_post_official_transitions(functional_app
         browser = browser_for(functional_app, userid)
         browser.open(dossier.absolute_url())
         # (withdraw: a link to its confirmation page, test_citizen_page.py)
-        transitions = [
-            f.get("data-transition") for f in page(browser).cssselect(".dvc-transition")
-        ]
+        transitions = [f.get("data-transition") for f in page(browser).cssselect(".dvc-transition")]
         assert transitions == ([] if userid == "leader" else ["withdraw"])
         # A valid token of that user: only the workflow says no.
         login(portal, userid)

@@ -21,7 +21,9 @@ CITIZEN = "congdan.rut"
 
 @pytest.fixture
 def dossier(functional):
-    """A birth dossier the citizen sent through the real submission code."""
+    """A birth dossier the citizen sent through the real submission code, with the
+    city's birth form (its labels) and the honeypot's empty answer as easyform hands
+    it over."""
     portal = functional["portal"]
     make_user(CITIZEN, "Pham Thi Lan")
     login(portal, CITIZEN)
@@ -34,6 +36,7 @@ def dossier(functional):
             "child_name": "Phạm Minh Khôi",
             "honeypot": "",
         },
+        form=portal["dich-vu-cong-truc-tuyen"]["dang-ky-khai-sinh"],
     )
     logout()
     login(portal, TEST_USER_NAME)
@@ -73,6 +76,7 @@ def test_citizen_withdraws_after_confirming(functional, open_page, dossier, widt
     assert page.locator("#dvc-status-code").count() == 0
     assert "Mã trạng thái" not in page.locator("#dvc-dossier").inner_text()
     assert page.locator("#dvc-answers [data-field=honeypot]").count() == 0
+    assert page.locator("#dvc-answer-label-child_name").inner_text() == "Họ, chữ đệm và tên"
     assert "Ông/Bà" in page.locator("#dvc-next-step").inner_text()
     screenshot(page, f"citizen-dossier-01-page-{width}")
 

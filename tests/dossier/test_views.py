@@ -121,7 +121,9 @@ def test_citizen_sees_her_dossier(portal, submit, as_user):
     doc = parse(body)
     assert doc.get_element_by_id("dvc-dossier-code").text_content() == dossier.code
     assert doc.get_element_by_id("dvc-dossier").get("data-state") == "new"
-    assert doc.get_element_by_id("dvc-status-code").get("data-status-code") == "1"
+    # The status in words: the national code is for staff (test_citizen_page.py).
+    assert not doc.cssselect("#dvc-status-code")
+    assert doc.get_element_by_id("dvc-status-title").get("data-state") == "new"
     assert doc.get_element_by_id("dvc-next-step") is not None
     # An online dossier: when the agency must acknowledge it (8 working hours).
     acknowledge_by = doc.get_element_by_id("dvc-acknowledge-by").text_content()
@@ -131,7 +133,8 @@ def test_citizen_sees_her_dossier(portal, submit, as_user):
     assert "001200012345" not in doc.get_element_by_id("dvc-summary").text_content()
     assert not doc.cssselect("#dvc-due-flag")
     # Her own action: withdraw; no official's transitions.
-    assert [f.get("data-transition") for f in doc.cssselect("form.dvc-transition")] == ["withdraw"]
+    # (withdraw: a link to its confirmation page, test_citizen_page.py)
+    assert [f.get("data-transition") for f in doc.cssselect(".dvc-transition")] == ["withdraw"]
     assert [li.get("data-slip") for li in doc.cssselect("#dvc-slips li")] == ["receipt"]
     assert "viewed" not in actions(dossier)
 
@@ -320,7 +323,10 @@ def test_required_comment(portal, submit, as_user):
 def test_citizen_withdraws(portal, submit, as_user):
     dossier = submit()
     as_user("citizen_a")
+    # Withdrawing asks first: only its confirmation page withdraws (test_citizen_page.py).
     confirm(dossier, "withdraw", comment="Moved")
+    assert api.content.get_state(dossier) == "new"
+    call(dossier, "dossier-withdraw", method="POST", **fields("withdraw", comment="Moved"))
     assert api.content.get_state(dossier) == "withdrawn"
 
 
@@ -727,9 +733,8 @@ def test_http_leader_and_citizen_cannot_post_official_transitions(functional_app
     for userid in ("leader", "citizen_a"):
         browser = browser_for(functional_app, userid)
         browser.open(dossier.absolute_url())
-        transitions = [
-            f.get("data-transition") for f in page(browser).cssselect("form.dvc-transition")
-        ]
+        # (withdraw: a link to its confirmation page, test_citizen_page.py)
+        transitions = [f.get("data-transition") for f in page(browser).cssselect(".dvc-transition")]
         assert transitions == ([] if userid == "leader" else ["withdraw"])
         # A valid token of that user: only the workflow says no.
         login(portal, userid)

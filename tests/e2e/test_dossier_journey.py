@@ -175,7 +175,9 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     citizen.fill("#dvc-supplement-message", "Tôi gửi lại bản chụp rõ hơn.")
     citizen.locator("#dvc-supplement-form button[type=submit]").click()
     citizen.wait_for_load_state("networkidle")
-    assert status_code(citizen).strip().endswith("4")
+    # The citizen reads the status in words; the national code is for officials.
+    assert citizen.locator("#dvc-status-title").inner_text().strip() == "Đang xử lý"
+    assert citizen.locator("#dvc-status-code").count() == 0
 
     # The official decides, attaches the result and returns it.
     official.reload()

@@ -220,6 +220,20 @@ class WorkingCalendar:
         """By when an online dossier must be acknowledged (accepted or returned)."""
         return self.add_working_seconds(received, ACKNOWLEDGEMENT_HOURS * 3600)
 
+    def online_due_date(self, received, amount, unit="working_days"):
+        """When the result of an online dossier is due; None while the time is unknown.
+
+        Processing time runs from the moment the agency accepts the dossier as complete,
+        and an online dossier is accepted at the latest when its acknowledgement is due
+        (8 working hours after it arrives). So the time counts from that moment: the
+        result date promised at submission is never before the agency must have checked
+        the dossier (a same-day procedure submitted at 09:00 is due the next working day
+        at 17:00, not at 17:00 today while the check may run until tomorrow 09:00).
+        """
+        if not amount:
+            return None
+        return self.due_date(self.acknowledgement_due(received), amount, unit)
+
     @property
     def seconds_per_day(self):
         """Working seconds in a full working day (8 hours by default)."""

@@ -1,5 +1,6 @@
-"""Dossier statuses as people read them: titles (the national names) and, for the
-citizen, what happens next. Keys are dossier_workflow state ids."""
+"""Dossier statuses as people read them: titles (the national names) and what happens
+next, said to the one who must act: the citizen (``NEXT_STEPS``, addressed politely) or the
+officials of the agency (``STAFF_NEXT_STEPS``). Keys are dossier_workflow state ids."""
 
 from dichvucong import _
 from dichvucong.dossier.content.dossier import STATUS_CODES
@@ -37,11 +38,30 @@ NEXT_STEPS = {
     "returned": _("The result has been returned. Please rate the service."),
 }
 
+# What the officials of the agency (and leaders) read: who acts next, from their side.
+STAFF_NEXT_STEPS = {
+    "new": _("Check the dossier: accept it, or refuse it with a reason, within 8 working hours."),
+    "accepted": _("Start processing the dossier."),
+    "refused": _("The dossier was refused; the applicant received the reason."),
+    "processing": _(
+        "Process the dossier: decide, or ask the applicant for a supplement or for fees."
+    ),
+    "supplement_requested": _(
+        "The applicant must add documents; the deadline is paused until they arrive."
+    ),
+    "fees_due": _("The applicant must pay the fees; confirm the payment to continue."),
+    "withdrawn": _("The applicant withdrew this dossier."),
+    "stopped": _("Processing was stopped; the reason is in the history."),
+    "decided": _("Attach the result document and return the result to the applicant."),
+    "returned": _("The result was returned to the applicant."),
+}
+
 
 @provider(IVocabularyFactory)
 def dossier_statuses(context):
     return SimpleVocabulary([SimpleTerm(state, state, title) for state, title in TITLES.items()])
 
 
-if not set(TITLES) == set(STATUS_CODES) == set(NEXT_STEPS):  # pragma: no cover
+_STATES = set(STATUS_CODES)
+if not set(TITLES) == _STATES == set(NEXT_STEPS) == set(STAFF_NEXT_STEPS):  # pragma: no cover
     raise ImportError("dossier statuses: titles, codes and next steps must cover every state")

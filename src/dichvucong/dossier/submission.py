@@ -120,6 +120,16 @@ def processing_time(procedure, channel):
     return None, None
 
 
+def due_date(calendar, received, amount, unit, channel):
+    """When the result is due: an online dossier's time counts from when it must be
+    acknowledged at the latest (``WorkingCalendar.online_due_date``)."""
+    if not amount:
+        return None
+    if channel == "online":
+        return calendar.online_due_date(received, amount, unit)
+    return calendar.due_date(received, amount, unit)
+
+
 def prepare_files(uploads):
     """{field: [NamedBlobFile]} from {field: [(filename, bytes) or NamedFile]}; all checked."""
     checked, errors = {}, {}
@@ -188,7 +198,7 @@ def submit(
         form_uid=api.content.get_uuid(form) if form is not None else None,
         schema_version=schemas.archive(store, form.fields_model) if form is not None else None,
         received_at=when,
-        due_at=calendar.due_date(when, amount, unit) if amount else None,
+        due_at=due_date(calendar, when, amount, unit, channel),
         acknowledge_by=calendar.acknowledgement_due(when) if channel == "online" else None,
     )
     file_fields = set(files)

@@ -1,10 +1,8 @@
-"""Check your answers (before the dossier exists) and the confirmation (after)."""
+"""Check your answers, before the dossier exists (the confirmation after it: submitted.py)."""
 
 from collective.easyform.api import get_schema
 from dichvucong import _
-from dichvucong.base.dates import format_datetime
 from dichvucong.dossier.display import format_value
-from dichvucong.dossier.statuses import NEXT_STEPS
 from dichvucong.dossier.submission import FORM_ERROR
 from dichvucong.dossier.submission import SubmissionError
 from dichvucong.dossier.submission import submit
@@ -96,16 +94,3 @@ class CheckAnswersView(BrowserView):
 
     def form_error(self):
         return (self.errors or {}).get(FORM_ERROR)
-
-
-class SubmittedView(BrowserView):
-    """Confirmation: the dossier code, due date, next steps and the receipt."""
-
-    def next_step(self):
-        return NEXT_STEPS.get(api.content.get_state(self.context))
-
-    def due(self):
-        return format_datetime(self.context.due_at, self.request) or None
-
-    def acknowledge_by(self):
-        return format_datetime(self.context.acknowledge_by, self.request) or None

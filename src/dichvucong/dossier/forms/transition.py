@@ -1,5 +1,11 @@
 """@@dossier-transition?transition=<id>: a workflow transition with its comment (a
-reason the applicant receives, for some transitions required)."""
+reason the applicant receives, for some transitions required).
+
+Withdrawing is for good, so it is never one tap: the dossier page's "Withdraw" button
+opens @@dossier-withdraw (a GET: nothing changes), which says what withdrawing means
+and withdraws only with its own "Confirm withdrawal" button (POST, CSRF token). A post
+of the one-step transition form for ``withdraw`` changes nothing and leads there too.
+"""
 
 from dichvucong import _
 from dichvucong.base.forms.widgets import TrimmedTextAreaFieldWidget
@@ -12,6 +18,7 @@ from dichvucong.dossier.views.common import COMMENT_LABELS
 from dichvucong.dossier.views.common import DANGEROUS
 from dichvucong.dossier.views.common import DEFAULT_COMMENT_LABEL
 from Products.CMFCore.WorkflowCore import WorkflowException
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
 from z3c.form import field
 from z3c.form.error import ErrorViewMessage
@@ -22,6 +29,8 @@ from zope.schema.interfaces import RequiredMissing
 
 
 REASON_MISSING = _("Please give the reason: the applicant receives it with the slip.")
+# Transitions that only their own confirmation page does: {transition: its view}.
+CONFIRM_FIRST = {"withdraw": "dossier-withdraw"}
 
 
 class ITransitionNote(Interface):
@@ -82,10 +91,17 @@ class TransitionForm(DossierForm):
     def __call__(self):
         if self.transition == "supplement" and self.can_supplement:
             # The supplement brings files: it has its own form.
-            self.check_token()
-            self.request.response.redirect(f"{self.dossier_url}/@@dossier-supplement", status=303)
-            return ""
+            return self.redirect_to("dossier-supplement")
+        if self.transition in CONFIRM_FIRST and self.allowed():
+            # Never in one step: the confirmation page says what it means first.
+            return self.redirect_to(CONFIRM_FIRST[self.transition])
         return super().__call__()
+
+    def redirect_to(self, view_name):
+        """Go to the dossier's page ``view_name`` (303), changing nothing."""
+        self.check_token()
+        self.request.response.redirect(f"{self.dossier_url}/@@{view_name}", status=303)
+        return ""
 
     def updateWidgets(self, prefix=None):
         super().updateWidgets(prefix)
@@ -102,18 +118,58 @@ class TransitionForm(DossierForm):
 
     @button.buttonAndHandler(_("Confirm"), name="confirm")
     def handle_confirm(self, action):
+        if self.transition in CONFIRM_FIRST:
+            return  # only its confirmation page does it
+        self.do_transition()
+
+    def do_transition(self):
         data, errors = self.extractData()
         if errors:
             return
         comment = (data.get("comment") or "")[:MAX_TEXT]
+        title = translate(self.title_of(self.transition), context=self.request)
         try:
             # A refusal (guard, required comment) is raised before anything changes.
             self.portal_workflow.doActionFor(self.context, self.transition, comment=comment)
         except WorkflowException as error:
             self.failed(str(error) or NOT_ALLOWED)
             return
-        title = translate(self.label, context=self.request)
         self.done(_(UPDATED, mapping={"action": title}))
+
+    def title_of(self, transition):
+        return self.allowed_transitions.get(transition) or self.label
+
+
+class WithdrawForm(TransitionForm):
+    """@@dossier-withdraw: what withdrawing means, "Confirm withdrawal" and "Back"."""
+
+    page = ViewPageTemplateFile("templates/withdraw.pt")
+    view_name = "dossier-withdraw"
+    page_id = "dvc-withdraw-page"
+    css_class = "dvc-withdraw mb-3"
+    id = "dvc-withdraw-form"
+    label = _("Withdraw this dossier?")
+
+    def __init__(self, context, request):
+        super().__init__(context, request, "withdraw")
+
+    @property
+    def widget_ids(self):
+        return {"comment": "dvc-withdraw-comment"}
+
+    def hidden_parameters(self):
+        return {}
+
+    def __call__(self):
+        return super(TransitionForm, self).__call__()
+
+    def updateActions(self):
+        super(TransitionForm, self).updateActions()
+        self.actions["withdraw"].klass = "submit-widget btn btn-danger"
+
+    @button.buttonAndHandler(_("Confirm withdrawal"), name="withdraw")
+    def handle_withdraw(self, action):
+        self.do_transition()
 
 
 reason_missing = ErrorViewMessage(

@@ -20,9 +20,11 @@ from dichvucong.dossier.forms.assign import AssignForm
 from dichvucong.dossier.forms.note import NoteForm
 from dichvucong.dossier.forms.result import ResultForm
 from dichvucong.dossier.forms.supplement import SupplementForm
+from dichvucong.dossier.forms.transition import CONFIRM_FIRST
 from dichvucong.dossier.forms.transition import TransitionForm
 from dichvucong.dossier.notifications.rating import can_rate
 from dichvucong.dossier.storage import get_store
+from dichvucong.dossier.views.answers import visible_answers
 from dichvucong.dossier.views.common import ACTION_TITLES
 from dichvucong.dossier.views.common import DossierMixin
 from dichvucong.dossier.views.common import has_permission
@@ -79,6 +81,9 @@ class DossierView(DossierMixin, BrowserView):
         """The HTML of the form ``name`` (see FORMS), empty and ready to fill."""
         return FORMS[name](self.context, self.request).render_in_place()
 
+    # Transitions offered as a button to their confirmation page (GET, changes nothing).
+    confirm_first = CONFIRM_FIRST
+
     def transition_form(self, transition):
         return TransitionForm(self.context, self.request, transition).render_in_place()
 
@@ -109,7 +114,8 @@ class DossierView(DossierMixin, BrowserView):
             "procedure_url": self.procedure_url(),
             "state": state,
             "status_title": statuses.TITLES.get(state, state),
-            "status_code": dossier.status_code,
+            # The national status code is the officials' vocabulary, not the citizen's.
+            "status_code": dossier.status_code if self.staff else None,
             "received": format_datetime(dossier.received_at),
             "received_iso": iso(dossier.received_at),
             "due": format_datetime(dossier.due_at),
@@ -145,7 +151,10 @@ class DossierView(DossierMixin, BrowserView):
         return {"code": code, "title": FLAG_TITLES[code], "css": FLAG_CLASSES[code]}
 
     def next_step(self):
-        return statuses.NEXT_STEPS.get(self.context.status)
+        """What happens next, said to the one who reads it: staff read what the agency
+        must do, the citizen what she must do or wait for."""
+        steps = statuses.STAFF_NEXT_STEPS if self.staff else statuses.NEXT_STEPS
+        return steps.get(self.context.status)
 
     def reason(self):
         """The agency's latest message to the applicant (supplement request, refusal,
@@ -169,9 +178,12 @@ class DossierView(DossierMixin, BrowserView):
     # --- Body -------------------------------------------------------------------
 
     def answers(self):
+        """The applicant's answers, without the form's internal fields (honeypot,
+        hidden and server-side fields)."""
         store = get_store()
         fields = schemas.fields_of(store, self.context.schema_version) if store else []
-        return answer_rows(self.context.answers or {}, fields, self.context)
+        answers = visible_answers(self.context.answers or {}, fields)
+        return answer_rows(answers, fields, self.context)
 
     @cached_property
     def _field_titles(self):

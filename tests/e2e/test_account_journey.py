@@ -18,6 +18,7 @@ import transaction
 CITIZEN = "congdan"
 OFFICIAL = "canbo.trungtam"
 WIDTHS = [360, 1280]
+LOGIN_BUTTON = "#login-form button[type=submit], #login-form input[type=submit]"
 
 
 @pytest.fixture

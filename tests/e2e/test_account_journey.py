@@ -140,6 +140,17 @@ def test_citizen_account_menu(log_in, portal_url, width):
     assert_no_toolbar(page)
     screenshot(page, f"account-my-dossiers-{width}")
 
+    # At the largest text size the open menu still fits the screen.
+    larger = page.get_by_role("button", name="Tăng cỡ chữ")
+    while larger.is_enabled():
+        larger.click()
+    page.locator(".dvc-account__toggle").click()
+    assert fits(page, page.locator("#dvc-account-menu"), width)
+    assert fits(page, page.locator(".dvc-account__toggle"), width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"account-menu-largest-text-{width}")
+    page.keyboard.press("Escape")
+
     # Logging out through the menu: anonymous again.
     open_menu_by_keyboard(page)
     with page.expect_navigation():

@@ -63,3 +63,10 @@ class TestUninstall:
     def test_bundle_removed(self):
         record = api.portal.get_registry_record("plone.bundles/dichvucong.enabled", default=None)
         assert record is None
+
+    def test_toolbar_and_dashboard_as_plone_gives_them(self, portal):
+        """The account menu's settings go: every logged-in person gets the toolbar and
+        the dashboard action again."""
+        roles = {r["name"] for r in portal.rolesOfPermission("Show Toolbar") if r["selected"]}
+        assert roles == {"Authenticated"}
+        assert api.portal.get_tool("portal_actions").user.dashboard.visible

@@ -3,12 +3,18 @@
 from dichvucong.base.contact import contact_settings
 from plone import api
 from plone.app.layout.viewlets.common import LogoViewlet
+from plone.app.layout.viewlets.common import PersonalBarViewlet
 from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zope.component import getMultiAdapter
 
 
 EMBLEM = "++plone++dichvucong/emblem.svg"
+ACCOUNT_SCRIPT = "++plone++dichvucong/account.js"
+# Plone's actions for visitors (available to anonymous people only, but a site may
+# change their expressions): never in a logged-in person's menu.
+ANONYMOUS_ACTIONS = frozenset({"login", "join"})
 
 
 class SiteNameViewlet(LogoViewlet):
@@ -21,6 +27,25 @@ class SiteNameViewlet(LogoViewlet):
         if not api.portal.get_registry_record("plone.site_logo", default=None):
             self.img_src = f"{self.portal_state.portal_url()}/{EMBLEM}"
         self.tagline = contact_settings().tagline or ""
+
+
+class AccountViewlet(PersonalBarViewlet):
+    """Replaces Plone's member tools ("plone.membertools", shown by Plone only when the
+    toolbar is not): for every logged-in person, a small account menu with their name
+    and the actions of Plone's ``user`` category (portal_actions), in its order. Every
+    room adds its entry there (profiles/default/actions.xml); the theme imports none."""
+
+    index = ViewPageTemplateFile("templates/account.pt")
+
+    def update(self):
+        super().update()
+        state = getMultiAdapter((self.context, self.request), name="plone_context_state")
+        self.entries = [
+            {"id": f"dvc-account-{action['id']}", "title": action["title"], "url": action["url"]}
+            for action in state.actions("user")
+            if action["id"] not in ANONYMOUS_ACTIONS
+        ]
+        self.script_url = f"{self.site_url}/{ACCOUNT_SCRIPT}"
 
 
 class TextSizeViewlet(ViewletBase):

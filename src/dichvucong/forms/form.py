@@ -54,7 +54,7 @@ class ServiceForm(EasyFormForm):
 
     @property
     def enable_unload_protection(self):
-        return False  # static/form.js asks, and only after a real change
+        return ""  # static/form.js asks, and only after a real change
 
     def all_widgets(self):
         """Every widget, the default fieldset's and those of the fieldsets, in order."""

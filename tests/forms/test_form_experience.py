@@ -293,4 +293,7 @@ def test_no_unload_pattern_the_forms_script_asks_instead(citizen):
     change (tests/e2e/test_form_experience.py)."""
     (form,) = page(citizen).cssselect("form#form")
     assert "pat-formunloadalert" not in form.get("class")
+    # Nor the browser's own messages (its language) on merely passing a field: the
+    # server checks, in Vietnamese.
+    assert "pat-validation" not in form.get("class")
     assert page(citizen).cssselect("script[src$='++plone++dichvucong-forms/form.js']")

@@ -10,7 +10,8 @@ view, subclassed (registered as the EasyForm's ``@@view`` on our layer).
 - Files survive a round trip (fields.py), dates are typed dd/mm/yyyy, phone/ID/email
   inputs bring up the fitting keyboard, the submit button is the primary action.
 - The "leave this page?" prompt only after the citizen changed something
-  (static/form.js, instead of Plone's pat-formunloadalert).
+  (static/form.js, instead of Plone's pat-formunloadalert); no browser messages (in
+  the browser's language) on merely tabbing through (no pat-validation).
 """
 
 from collective.easyform.browser.view import EasyFormForm
@@ -51,6 +52,15 @@ class ServiceForm(EasyFormForm):
     form_template = ViewPageTemplateFile("templates/service_form.pt")
     formErrorsMessage = FIX_FIELDS
     form_message = None
+    _updated = False
+
+    @property
+    def ignoreRequiredOnExtract(self):
+        """False while the form reads the request (required fields are checked, by
+        the server, in Vietnamese); True once updated, which only plone.app.z3cform's
+        form macro reads: it then leaves out pat-validation, whose messages are the
+        browser's own, in the browser's language, shown on merely tabbing through."""
+        return self._updated
 
     @property
     def enable_unload_protection(self):
@@ -109,6 +119,7 @@ class ServiceForm(EasyFormForm):
 
     def update(self):
         super().update()
+        self._updated = True
         if self.thanksPage:
             return
         for widget in self.all_widgets():

@@ -1,8 +1,8 @@
 """The whole life of an online dossier in a real browser (Debian's Chromium):
 
 a citizen submits the birth-registration form on a phone (a mistyped answer first
-brings the form back with its error, her file still attached), checks her answers, gets the code and the
-receipt; an official of the ward she chose accepts, processes, asks for a supplement;
+brings the form back with its error, her file still attached), checks her answers,
+gets the code and the receipt; an official of the ward she chose accepts, processes, asks for a supplement;
 she sends it; the official decides and returns the result; she follows every step,
 downloads the receipt and the result, and rates the service.
 

@@ -2,9 +2,9 @@
 
 a citizen submits the birth-registration form on a phone (a mistyped answer first
 brings the form back with its error, her file still attached), checks her answers,
-gets the code and the receipt; an official of the ward she chose accepts, processes, asks for a supplement;
-she sends it; the official decides and returns the result; she follows every step,
-downloads the receipt and the result, and rates the service.
+gets the code and the receipt; an official of the ward she chose accepts, processes,
+asks for a supplement; she sends it; the official decides and returns the result; she
+follows every step, downloads the receipt and the result, and rates the service.
 
 Runs on the functional test layer; set E2E_PORTAL_URL (e.g. http://127.0.0.1:8080/hanoi)
 to walk a portal started with `make start` and its demo accounts instead.

@@ -297,3 +297,13 @@ def test_no_unload_pattern_the_forms_script_asks_instead(citizen):
     # server checks, in Vietnamese.
     assert "pat-validation" not in form.get("class")
     assert page(citizen).cssselect("script[src$='++plone++dichvucong-forms/form.js']")
+
+
+def test_a_kept_files_token_is_no_draft_to_confirm(portal, form, as_user):
+    """The token of a kept file opens no check-your-answers page (nothing to send)."""
+    as_user("citizen_a")
+    token = drafts.keep_file(form, "birth_certificate", NamedBlobFile(PDF, filename="a.pdf"))
+    request = portal.REQUEST
+    request.form.update({"draft": token})
+    form.restrictedTraverse("@@check-answers")()
+    assert request.response.getHeader("location") == form.absolute_url()

@@ -1,10 +1,10 @@
 """The whole life of an online dossier in a real browser (Debian's Chromium):
 
 a citizen submits the birth-registration form on a phone (a mistyped answer first
-brings the form back with its error), checks her answers, gets the code and the
-receipt; an official of the ward she chose accepts, processes, asks for a supplement;
-she sends it; the official decides and returns the result; she follows every step,
-downloads the receipt and the result, and rates the service.
+brings the form back with its error, her file still attached), checks her answers,
+gets the code and the receipt; an official of the ward she chose accepts, processes,
+asks for a supplement; she sends it; the official decides and returns the result; she
+follows every step, downloads the receipt and the result, and rates the service.
 
 Runs on the functional test layer; set E2E_PORTAL_URL (e.g. http://127.0.0.1:8080/hanoi)
 to walk a portal started with `make start` and its demo accounts instead.
@@ -106,7 +106,7 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     citizen.fill("#form-widgets-applicant_phone", "gọi số bàn")
     citizen.select_option("#form-widgets-relationship", label="Mẹ")
     citizen.fill("#form-widgets-child_name", "Nguyễn Minh An")
-    citizen.fill("#form-widgets-child_birth_date", "2026-11-01")
+    citizen.fill("#form-widgets-child_birth_date", "01/11/2026")
     citizen.select_option("#form-widgets-child_sex", label="Nam")
     citizen.fill("#form-widgets-child_birth_place", "Bệnh viện Phụ sản Hà Nội")
     citizen.fill("#form-widgets-mother_name", "Nguyễn Thị Hồng Nhung")
@@ -119,8 +119,11 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     assert citizen.get_by_role("alert").filter(has_text="Số điện thoại").count() == 1
     assert citizen.locator("#form-widgets-child_name").input_value() == "Nguyễn Minh An"
     screenshot(citizen, "dossier-01-form-error-360")
+    # Her file is kept: she does not upload it again.
+    assert citizen.locator("#form-widgets-birth_certificate-kept").inner_text() == (
+        "Đã tải lên: giay-chung-sinh.pdf"
+    )
     citizen.fill("#form-widgets-applicant_phone", "0912345678")
-    citizen.set_input_files("#form-widgets-birth_certificate-input", str(certificate))
     screenshot(citizen, "dossier-01-form-360")
     citizen.locator("#form-buttons-submit").click()
     citizen.wait_for_load_state("networkidle")
@@ -135,8 +138,11 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     citizen.locator("#answer-child_name .answer-change").click()
     citizen.wait_for_load_state("networkidle")
     assert citizen.locator("#form-widgets-child_name").input_value() == "Nguyễn Minh An"
+    # The file comes back attached too.
+    assert citizen.locator("#form-widgets-birth_certificate-kept").inner_text() == (
+        "Đã tải lên: giay-chung-sinh.pdf"
+    )
     citizen.fill("#form-widgets-child_name", "Nguyễn Minh Anh")
-    citizen.set_input_files("#form-widgets-birth_certificate-input", str(certificate))
     citizen.locator("#form-buttons-submit").click()
     citizen.wait_for_load_state("networkidle")
     assert citizen.locator("#answer-child_name .answer-value").inner_text() == "Nguyễn Minh Anh"

@@ -8,7 +8,6 @@ answers" page; confirming it creates one Dossier (dichvucong.dossier.submission)
 from collective.easyform.actions import Action
 from collective.easyform.actions import ActionFactory
 from collective.easyform.api import get_context
-from collective.easyform.api import get_schema
 from collective.easyform.config import FORM_ERROR_MARKER
 from collective.easyform.interfaces import IAction
 from dichvucong import _
@@ -99,20 +98,13 @@ class CreateDossier(Action):
 
 
 def form_errors(form, errors, request):
-    """Errors for easyform: per field, and all of them in the form's message too,
-    because easyform shows field errors only for fields outside fieldsets."""
-    schema = get_schema(form)
-    lines = []
+    """Errors for easyform, each on its field (the service form shows it next to the
+    field and in the summary, fieldsets included: form.py); the form's own message
+    only for an error about no field."""
     result = {}
     for name, message in errors.items():
-        text = _t(message, request)
-        if name == submission.FORM_ERROR:
-            lines.insert(0, text)
-            continue
-        result[name] = text
-        label = schema[name].title if name in schema else name
-        lines.append(f"{_t(label, request)}: {text}")
-    result[FORM_ERROR_MARKER] = " ".join(lines)
+        key = FORM_ERROR_MARKER if name == submission.FORM_ERROR else name
+        result[key] = _t(message, request)
     return result
 
 

@@ -52,6 +52,26 @@ def save(form, values, files, channel, procedure, previous=None):
     return token
 
 
+def keep_file(form, name, upload):
+    """Keep one uploaded file of a form that came back with errors, so the citizen
+    does not upload it again: a draft holding only that file; its token goes into
+    the form (never the file's name or content)."""
+    drafts = _drafts()
+    _purge(drafts)
+    token = secrets.token_urlsafe(18)
+    drafts[token] = Draft(
+        api.user.get_current().getId(), api.content.get_uuid(form), None, {}, {name: [upload]}, None
+    )
+    return token
+
+
+def kept_file(form, token, name):
+    """The file ``name`` of the current user's draft ``token`` for ``form``, or None."""
+    draft = load(form, token)
+    files = draft.files.get(name) if draft is not None else None
+    return files[0] if files else None
+
+
 def load(form, token):
     """The current user's live draft for ``form``, or None."""
     draft = _drafts().get(token) if token else None

@@ -1,12 +1,22 @@
-"""Above a service form: tell visitors to log in first (a dossier has an owner)."""
+"""Visitors are asked to log in before a service form (a dossier has an owner): the
+form's page (form.py) shows this notice, with a button to the log-in page that comes
+back to the form, instead of fields they could not send."""
 
 from collective.easyform.api import get_actions
 from dichvucong.forms.action import ICreateDossier
 from plone import api
-from plone.app.layout.viewlets.common import ViewletBase
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
 
 
-class LoginNotice(ViewletBase):
+class LoginNotice:
+    index = ViewPageTemplateFile("templates/login_notice.pt")
+
+    def __init__(self, context, request, view=None):
+        self.context = context
+        self.request = request
+        self.view = view
+
     def available(self):
         if not api.user.is_anonymous():
             return False
@@ -15,7 +25,4 @@ class LoginNotice(ViewletBase):
 
     def login_url(self):
         portal_url = api.portal.get().absolute_url()
-        return f"{portal_url}/login?came_from={self.context.absolute_url()}"
-
-    def render(self):
-        return self.index() if self.available() else ""
+        return f"{portal_url}/login?{urlencode({'came_from': self.context.absolute_url()})}"

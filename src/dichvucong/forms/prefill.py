@@ -1,6 +1,7 @@
 """Filling a service form from what the portal already knows.
 
 - "Change" links of the check-your-answers page reopen the form with the draft's answers.
+  Its files come back attached: the file widget finds them by the draft's token.
 - The applicant's name and email come from their account, so they are not asked twice.
 
 Values go into the request as the form's widgets would post them; z3c.form widgets
@@ -46,7 +47,8 @@ def request_values(field, value, context):
         # The widget's wall-clock value, in the portal's time zone.
         return {name: portal_time(value).strftime("%Y-%m-%dT%H:%M")}
     if isinstance(value, date):
-        return {name: value.isoformat()}
+        # As the citizen types it (fields.py: service forms' dates are dd/mm/yyyy).
+        return {name: f"{value:%d/%m/%Y}"}
     return {name: str(value)}
 
 
@@ -64,6 +66,10 @@ def prefill_form(event):
     draft = drafts.load(form, token) if token else None
     if draft is not None:
         answers.update(draft.values)
+        # The draft's files come back attached (fields.py: the kept file's token).
+        for name in draft.files:
+            if name in fields:
+                request.form.setdefault(f"{PREFIX}{name}.kept", token)
     else:
         user = api.user.get_current()
         for key, prop in (("name", "fullname"), ("email", "email")):

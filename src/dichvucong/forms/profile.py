@@ -2,9 +2,12 @@
 
 Each entry names the form's place, its fields and actions (supermodel XML files next
 to forms.json, as easyform exports them) and the procedure it serves. A form that
-already exists is left as editors made it; only the link to its procedure is ensured.
+already exists is left as editors made it; only the link to its procedure is ensured,
+and the checks an entry's ``validators`` names ({field: [easyform validator]}, e.g.
+``isNotInTheFuture`` on a date of birth) are added to those fields if still there.
 """
 
+from lxml import etree
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -13,6 +16,10 @@ from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import ObjectModifiedEvent
 import json
 import logging
+
+
+SCHEMA_NS = "http://namespaces.plone.org/supermodel/schema"
+VALIDATORS = "{http://namespaces.plone.org/supermodel/easyform}validators"
 
 
 logger = logging.getLogger(__name__)
@@ -25,6 +32,7 @@ def import_forms(context):
     portal = context.getSite()
     for entry in json.loads(data):
         form = _ensure_form(context, portal, entry)
+        _ensure_validators(form, entry.get("validators") or {})
         _link(form, entry["procedure"])
 
 
@@ -58,6 +66,28 @@ def _ensure_form(context, portal, entry):
         api.content.transition(form, to_state="published")
     logger.info("service form created: %s", "/".join(form.getPhysicalPath()))
     return form
+
+
+def _ensure_validators(form, wanted):
+    """Add easyform validators to fields of the form's model; nothing else changes
+    (a field an editor removed stays removed, validators they added stay)."""
+    if not wanted or not form.fields_model:
+        return
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    root = etree.fromstring(form.fields_model.encode("utf-8"), parser)
+    changed = False
+    for name, validators in wanted.items():
+        for node in root.iter(f"{{{SCHEMA_NS}}}field"):
+            if node.get("name") != name:
+                continue
+            current = [v for v in (node.get(VALIDATORS) or "").split("|") if v]
+            missing = [v for v in validators if v not in current]
+            if missing:
+                node.set(VALIDATORS, "|".join(current + missing))
+                changed = True
+    if changed:
+        form.fields_model = etree.tostring(root, encoding="unicode")
+        logger.info("validators added: %s", "/".join(form.getPhysicalPath()))
 
 
 def _link(form, code):

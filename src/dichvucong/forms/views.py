@@ -27,6 +27,8 @@ class CheckAnswersView(BrowserView):
             raise Unauthorized
         self.token = self.request.form.get("draft", "")
         self.draft = drafts.load(self.context, self.token)
+        if self.draft is not None and self.draft.procedure_uid is None:
+            self.draft = None  # a file kept for the form (fields.py), not answers to check
         if self.draft is None:
             api.portal.show_message(
                 _("Your answers were not found or have expired: please fill in the form again."),

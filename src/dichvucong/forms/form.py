@@ -1,0 +1,189 @@
+"""The form experience every service form (EasyForm) gets: easyform's own form and
+view, subclassed (registered as the EasyForm's ``@@view`` on our layer).
+
+- Visitors of a form that creates dossiers are asked to log in first (notice.py):
+  the page shows the notice with the log-in button instead of fields they could not
+  send.
+- Errors: each message next to its field (the input marked ``aria-invalid`` and
+  described by the message), fields inside fieldsets too, and one summary at the top
+  ("There is a problem") that links to every field in error.
+- Files survive a round trip (fields.py), dates are typed dd/mm/yyyy, phone/ID/email
+  inputs bring up the fitting keyboard, the submit button is the primary action.
+- The "leave this page?" prompt only after the citizen changed something
+  (static/form.js, instead of Plone's pat-formunloadalert); no browser messages (in
+  the browser's language) on merely tabbing through (no pat-validation).
+"""
+
+from collective.easyform.browser.view import EasyFormForm
+from collective.easyform.browser.view import EasyFormFormWrapper
+from collective.easyform.config import FORM_ERROR_MARKER
+from dichvucong import _
+from dichvucong.base.forms import IFieldErrorSnippet
+from dichvucong.base.forms import set_attributes
+from dichvucong.forms import fields as service_fields
+from dichvucong.forms.notice import LoginNotice
+from plone.namedfile.interfaces import INamedFileField
+from plone.namedfile.interfaces import INamedImageField
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from z3c.form.interfaces import INPUT_MODE
+from z3c.form.interfaces import IErrorViewSnippet
+from zope.component import getMultiAdapter
+from zope.i18n import translate
+from zope.interface import Invalid
+from zope.interface import alsoProvides
+from zope.schema.interfaces import IDate
+from zope.schema.interfaces import IDatetime
+from zope.schema.interfaces import ITextLine
+
+
+FIX_FIELDS = _("Please correct the marked answers.")
+
+
+def widget_factory(field):
+    """Our widget for a field of a service form, or None (easyform's own)."""
+    if INamedFileField.providedBy(field) and not INamedImageField.providedBy(field):
+        return service_fields.ServiceFileFieldWidget
+    if IDate.providedBy(field) and not IDatetime.providedBy(field):
+        return service_fields.ServiceDayFieldWidget
+    return None
+
+
+class ServiceForm(EasyFormForm):
+    form_template = ViewPageTemplateFile("templates/service_form.pt")
+    formErrorsMessage = FIX_FIELDS
+    form_message = None
+    _updated = False
+
+    @property
+    def ignoreRequiredOnExtract(self):
+        """False while the form reads the request (required fields are checked, by
+        the server, in Vietnamese); True once updated, which only plone.app.z3cform's
+        form macro reads: it then leaves out pat-validation, whose messages are the
+        browser's own, in the browser's language, shown on merely tabbing through."""
+        return self._updated
+
+    @property
+    def enable_unload_protection(self):
+        return ""  # static/form.js asks, and only after a real change
+
+    def all_widgets(self):
+        """Every widget, the default fieldset's and those of the fieldsets, in order."""
+        yield from self.widgets.values()
+        for group in self.groups:
+            yield from group.widgets.values()
+
+    def _use_our_widgets(self, fields):
+        for field in fields.values():
+            factory = widget_factory(field.field)
+            if factory is not None and field.widgetFactory.get(INPUT_MODE) is None:
+                field.widgetFactory = factory
+
+    def updateFields(self):
+        super().updateFields()
+        if self.thanksPage:
+            return
+        self._use_our_widgets(self.fields)
+        for group in self.groups:
+            self._use_our_widgets(group.fields)
+
+    def updateActions(self):
+        super().updateActions()
+        submit = self.actions.get("submit")
+        if submit is not None:
+            submit.klass = " ".join(
+                ["btn-primary" if c == "btn-secondary" else c for c in submit.klass.split()]
+            )
+            if "btn-primary" not in submit.klass.split():
+                submit.addClass("btn btn-primary")
+        reset = self.actions.get("reset")
+        if reset is not None:
+            reset.addClass("btn btn-outline-secondary")
+
+    def setErrorsMessage(self, errors):
+        """The action's errors on their fields, wherever the fields are; a message for
+        the whole form only when it is about no field."""
+        widgets = {widget.field.__name__: widget for widget in self.all_widgets()}
+        for name, message in errors.items():
+            if name == FORM_ERROR_MARKER or name not in widgets:
+                self.form_message = message
+                continue
+            widget = widgets[name]
+            view = getMultiAdapter(
+                (Invalid(message), self.request, widget, widget.field, widget.form, self.context),
+                IErrorViewSnippet,
+            )
+            view.update()
+            widget.error = view
+            widget.form.widgets.errors += (view,)
+        self.status = self.formErrorsMessage
+
+    def update(self):
+        super().update()
+        self._updated = True
+        if self.thanksPage:
+            return
+        for widget in self.all_widgets():
+            if widget.mode == INPUT_MODE:
+                self.describe(widget)
+        if self.summary():
+            self.status = ""  # the summary (templates/service_form.pt) says it
+        if self.errors():
+            for widget in self.all_widgets():
+                if isinstance(widget, service_fields.ServiceFileWidget):
+                    widget.keep()
+            self.request.response.setStatus(400)
+
+    def describe(self, widget):
+        """Tie an input to its error and its format hint; the keyboard it needs."""
+        extra = {}
+        described = []
+        if isinstance(widget, service_fields.ServiceDayWidget):
+            described.append(widget.format_id)
+        elif ITextLine.providedBy(widget.field):
+            extra.update(service_fields.input_purpose(widget.field.__name__))
+        if widget.error is not None:
+            alsoProvides(widget.error, IFieldErrorSnippet)
+            widget.addClass("is-invalid")
+            extra["aria-invalid"] = "true"
+            described.append(f"{widget.id}-error")
+        if described:
+            extra["aria-describedby"] = " ".join(described)
+        if extra:
+            set_attributes(widget, extra)
+
+    def errors(self):
+        """[{label, message, href}] of the fields in error, in the form's order."""
+        found = []
+        for widget in self.all_widgets():
+            if widget.error is None:
+                continue
+            found.append(
+                {
+                    "label": translate(widget.label, context=self.request),
+                    "message": translate(widget.error.message, context=self.request),
+                    "href": f"#{widget.id}",
+                }
+            )
+        return found
+
+    def summary(self):
+        """What the summary above the form shows, or None."""
+        errors = self.errors()
+        message = self.form_message
+        if not errors and not message:
+            return None
+        return {"errors": errors, "message": message}
+
+
+class ServiceFormView(EasyFormFormWrapper):
+    form = ServiceForm
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.notice = LoginNotice(context, request, self)
+
+    def update(self):
+        if self.notice.available():
+            self.contents = self.notice.index()  # no fields: log in first
+            return
+        super().update()

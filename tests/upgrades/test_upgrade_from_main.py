@@ -107,10 +107,10 @@ def test_the_old_site_is_what_main_made(old_site):
 def test_upgrade_reaches_todays_versions(upgraded):
     after = upgraded["after"]
     assert after["profiles"] == {
-        "dichvucong:default": "2026120201",
+        "dichvucong:default": "2026120301",
         "dichvucong:hanoi": "2026120301",
     }
-    assert "dichvucong:default: 2026112201 -> 2026120201" in upgraded["output"]
+    assert "dichvucong:default: 2026112201 -> 2026120301" in upgraded["output"]
     assert "dichvucong:hanoi: 2026112101 -> 2026120301" in upgraded["output"]
 
 
@@ -146,7 +146,7 @@ def test_a_new_site_is_the_site_main_made(old_site, tmp_path):
     assert new["users"] == old["users"]
     assert new["groups"] == old["groups"]
     assert new["front_page"] == old["front_page"]
-    assert new["profiles"] == {"dichvucong:default": "2026120201", "dichvucong:hanoi": "2026120301"}
+    assert new["profiles"] == {"dichvucong:default": "2026120301", "dichvucong:hanoi": "2026120301"}
 
 
 def test_the_upgraded_site_serves_its_pages(old_site, upgraded):

@@ -1,8 +1,8 @@
 """The 2026120301 "pages" handlers give an existing site what the profile gives a new
 one: internal types out of site search, editing bundles only for editors."""
 
-from dichvucong.upgrades.v2026120301.pages import editing_bundles_for_editors
 from dichvucong.upgrades.v2026120301.pages import hide_internal_types
+from dichvucong.upgrades.v2026120301.pages import light_first_visit
 from plone import api
 
 
@@ -19,7 +19,7 @@ def test_registered(upgrade_steps):
     handlers = {
         step["step"].handler.__name__ for step in upgrade_steps if step["dest"] == ("2026120301",)
     }
-    assert {"hide_internal_types", "editing_bundles_for_editors"} <= handlers
+    assert {"hide_internal_types", "light_first_visit"} <= handlers
 
 
 def test_new_site_hides_internal_types(portal):
@@ -37,10 +37,17 @@ def test_internal_types_are_hidden_keeping_the_others(portal):
     assert "Link" in after and set(before) <= set(after)
 
 
-def test_editing_bundles_are_for_editors(portal):
-    for name in EDITING_BUNDLES:
+def test_bundles_for_a_light_first_visit(portal):
+    records = api.portal.get_tool("portal_registry").records
+    for name in (*EDITING_BUNDLES, "plone"):
         api.portal.set_registry_record(f"plone.bundles/{name}.expression", "")
-    editing_bundles_for_editors(None)
+    api.portal.set_registry_record("plone.bundles/dichvucong.depends", "plone")
+    for key in [key for key in records if key.startswith("plone.bundles/dichvucong-light.")]:
+        del records[key]
+    light_first_visit(None)
     for name in EDITING_BUNDLES:
         assert "Modify portal content" in expression(name)
         assert api.portal.get_registry_record(f"plone.bundles/{name}.enabled")
+    assert expression("plone") == "python: member is not None"
+    assert expression("dichvucong-light") == "python: member is None"
+    assert not api.portal.get_registry_record("plone.bundles/dichvucong.depends")

@@ -1,6 +1,7 @@
-"""Pages (issue [5]): site search without internal types, editing bundles only for
-editors. Each handler imports one of the profile's registry files, so an existing
-site gets exactly what a new one does and nothing else of the registry is touched."""
+"""Pages (issue [5]): site search without internal types; a light first visit (editing
+bundles only for editors, Plone's JavaScript bundle only for logged-in people). Each
+handler imports one of the profile's registry files, so an existing site gets exactly
+what a new one does and nothing else of the registry is touched."""
 
 from importlib.resources import files
 from plone import api
@@ -22,6 +23,9 @@ def hide_internal_types(context):
     import_registry_file("search.xml")
 
 
-def editing_bundles_for_editors(context):
-    """The table editor's and Mosaic's bundles only where the user may edit or add."""
+def light_first_visit(context):
+    """The table editor's and Mosaic's bundles only where the user may edit or add;
+    Plone's bundle only for logged-in people, our small light.js for the others; our
+    theme bundle no longer depends on Plone's."""
     import_registry_file("page_weight.xml")
+    import_registry_file("bundles.xml")

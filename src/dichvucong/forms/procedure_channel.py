@@ -4,8 +4,9 @@ pick the receiving agency.
 The catalogue's page says which agency implements the procedure (where to go in
 person); but a service form with a receiving-agency choice (the field
 ``dichvucong.dossier.submission.AGENCY_FIELD``, as in the birth registration form)
-sends the dossier to the agency the citizen picks. This viewlet, in the catalogue's ``dichvucong.procedure.where`` manager, says so
-for any procedure whose online form has such a choice.
+sends the dossier to the agency the citizen picks. This viewlet, in the catalogue's
+``dichvucong.procedure.where`` manager, says so for any procedure whose online form
+has such a choice.
 """
 
 from AccessControl import getSecurityManager

@@ -63,3 +63,11 @@ class TestUninstall:
     def test_bundle_removed(self):
         record = api.portal.get_registry_record("plone.bundles/dichvucong.enabled", default=None)
         assert record is None
+
+    def test_plone_bundle_for_everyone_again(self):
+        light = api.portal.get_registry_record(
+            "plone.bundles/dichvucong-light.enabled", default=None
+        )
+        assert light is None
+        assert not api.portal.get_registry_record("plone.bundles/plone.expression")
+        assert not api.portal.get_registry_record("plone.bundles/datagridfield-bundle.expression")

@@ -7,6 +7,7 @@ encodedDataLength: headers and the encoded body), so this is a size budget, not 
 timing: the same pages give the same figures on every run."""
 
 from plone import api
+from tests.e2e.conftest import screenshot
 from tests.helpers.content import BIRTH
 import pytest
 
@@ -95,3 +96,24 @@ def test_first_visit_is_under_300_kb(chromium, functional_portal, name, width):
         if any(kind in item[2] for kind in TEXT_TYPES) and item[3] not in ("gzip", "br", "deflate")
     ]
     assert plain == [], f"{name}: text responses sent uncompressed:\n{report(plain)}"
+
+
+def test_search_page_works_without_plones_bundle(open_page, functional_portal):
+    """Anonymous visitors get light.js instead of Plone's bundle: the search page's
+    filter still opens, and its type filter names only Vietnamese, citizen types."""
+    page = open_page(
+        f"{functional_portal.absolute_url()}/@@search?SearchableText=khai+sinh", width=360
+    )
+    assert page.evaluate("typeof window.jQuery") == "undefined"
+    toggle = page.locator("#search-filter-toggle")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    labels = page.locator(".search-type-options label")
+    labels.first.wait_for(state="visible")
+    texts = labels.all_inner_texts()
+    assert "Biểu mẫu trực tuyến" in texts
+    assert not {"EasyForm", "Kho hồ sơ", "DossierStore"} & set(texts)
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    screenshot(page, "search-360")
+    assert page.js_errors == []

@@ -1,2 +1,1 @@
-"""Upgrade steps to dichvucong:default 2026120301 (a portal, not a CMS: issue [5]);
-one file per topic."""
+"""Upgrade steps to dichvucong:default 2026120301 (issue [5]): one file per topic."""

@@ -6,7 +6,7 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing.interfaces import PLONE_SITE_ID
 from plone.distribution.testing.layer import PloneDistributionFixture
-from plone.testing.zope import WSGI_SERVER_FIXTURE
+from plone.testing.zope import WSGIServer
 from Products.CMFCore.indexing import processQueue
 from zope.component.hooks import setSite
 import os
@@ -37,6 +37,19 @@ class DichvucongFixture(PloneDistributionFixture):
 
 
 FIXTURE = DichvucongFixture()
+
+
+class DichvucongServer(WSGIServer):
+    """plone.testing's WSGI server with the filters of instance/templates/zope.ini.in
+    that change what a browser receives (gzip), outermost first."""
+
+    pipeline = (
+        ("dichvucong", "paste.filter_app_factory", "gzip_text", {}),
+        *WSGIServer.pipeline,
+    )
+
+
+WSGI_SERVER_FIXTURE = DichvucongServer(name="Dichvucong:WSGIServer")
 
 INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="Dichvucong:Integration")
 FUNCTIONAL_TESTING = FunctionalTesting(

@@ -12,10 +12,12 @@ from tests.helpers.instance import Server
 from tests.helpers.instance import free_port
 from tests.helpers.instance import get
 from tests.helpers.instance import instance_env
+import gzip
 import json
 import pytest
 import subprocess
 import sys
+import urllib.request
 
 
 TITLE = "Cổng dịch vụ công thành phố Hà Nội"
@@ -60,6 +62,11 @@ def test_first_start_restart_and_mistakes(instance):
         status, body = get(url)
         assert status == 200
         assert f"<title>{TITLE}</title>" in body
+        # zope.ini's pipeline compresses pages for browsers that accept gzip.
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert f"<title>{TITLE}</title>" in gzip.decompress(response.read()).decode()
         status, body = get(f"{url}/@site", accept="application/json")
         assert status == 200
         assert json.loads(body)["plone.default_language"] == "vi"

@@ -70,3 +70,11 @@ class TestUninstall:
         roles = {r["name"] for r in portal.rolesOfPermission("Show Toolbar") if r["selected"]}
         assert roles == {"Authenticated"}
         assert api.portal.get_tool("portal_actions").user.dashboard.visible
+
+    def test_plone_bundle_for_everyone_again(self):
+        light = api.portal.get_registry_record(
+            "plone.bundles/dichvucong-light.enabled", default=None
+        )
+        assert light is None
+        assert not api.portal.get_registry_record("plone.bundles/plone.expression")
+        assert not api.portal.get_registry_record("plone.bundles/datagridfield-bundle.expression")

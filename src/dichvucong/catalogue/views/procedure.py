@@ -17,7 +17,9 @@ from functools import cached_property
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.component import getUtility
+from zope.component import queryMultiAdapter
 from zope.schema.interfaces import IVocabularyFactory
+from zope.viewlet.interfaces import IViewletManager
 
 
 TO_BE_CONFIRMED = _("To be confirmed")
@@ -213,6 +215,18 @@ class ProcedureView(BrowserView):
     @cached_property
     def implementing_agency(self):
         return self._agency(self.context.implementing_agency)
+
+    @cached_property
+    def where_online(self):
+        """What other rooms say about where an online dossier goes (the viewlets of
+        ``dichvucong.procedure.where``), or "" when none has anything to say."""
+        manager = queryMultiAdapter(
+            (self.context, self.request, self), IViewletManager, name="dichvucong.procedure.where"
+        )
+        if manager is None:
+            return ""
+        manager.update()
+        return manager.render().strip()
 
     @cached_property
     def competent_agency(self):

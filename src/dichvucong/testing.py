@@ -6,7 +6,7 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing.interfaces import PLONE_SITE_ID
 from plone.distribution.testing.layer import PloneDistributionFixture
-from plone.testing.zope import WSGI_SERVER_FIXTURE
+from plone.testing.zope import WSGIServer
 from Products.CMFCore.indexing import processQueue
 from zope.component.hooks import setSite
 import os
@@ -37,6 +37,18 @@ class DichvucongFixture(PloneDistributionFixture):
 
 
 FIXTURE = DichvucongFixture()
+
+
+class DichvucongWSGIServer(WSGIServer):
+    """plone.testing's server with the WSGI filters of instance/templates/zope.ini.in."""
+
+    pipeline = (
+        ("dichvucong", "paste.filter_app_factory", "dichvucong_hide_server", {}),
+        *WSGIServer.pipeline,
+    )
+
+
+WSGI_SERVER_FIXTURE = DichvucongWSGIServer(name="Dichvucong:WSGIServer")
 
 INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="Dichvucong:Integration")
 FUNCTIONAL_TESTING = FunctionalTesting(

@@ -9,6 +9,7 @@
 """
 
 from dichvucong.base.internals import unrestricted_object
+from dichvucong.dossier.storage import management_for_staff
 from dichvucong.setup.sessions import server_side_logout
 from pathlib import Path
 from plone import api
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 RECORDS = Path(dichvucong.__file__).parent / "profiles" / "default" / "registry" / "security.xml"
 WORKFLOW = "dossier_workflow"
 PROFILE = "profile-dichvucong:default"
+STORE_TYPES = ("DossierStore", "DossierFolder")
 
 
 def import_security_headers(context):
@@ -32,10 +34,13 @@ def import_security_headers(context):
 
 
 def dossier_management_permissions(context):
-    """The workflow as the profile defines it, then every dossier's role mappings."""
+    """The store and its folders for staff only; the workflow as the profile defines
+    it, then every dossier's role mappings."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type=STORE_TYPES):
+        management_for_staff(unrestricted_object(brain))
     api.portal.get_tool("portal_setup").runImportStepFromProfile(PROFILE, "workflow")
     workflow = api.portal.get_tool("portal_workflow")[WORKFLOW]
-    catalog = api.portal.get_tool("portal_catalog")
     updated = 0
     for brain in catalog.unrestrictedSearchResults(portal_type="Dossier"):
         # View and Access contents information keep their roles: no reindexing.

@@ -21,6 +21,7 @@ WSGI pipeline strips it (``dichvucong.base.wsgi``).
 
 from dichvucong import _
 from dichvucong.base.sections import SectionMissing
+from AccessControl import getSecurityManager
 from dichvucong.base.sections import section_path
 from plone.registry.interfaces import IRegistry
 from zope import schema
@@ -41,22 +42,36 @@ PREFIX = "dichvucong.security"
 # only; inline styles (style="" attributes written by Plone's templates, TinyMCE and
 # Mosaic, and by patterns at run time) cannot be avoided; Bootstrap's icons in form
 # controls and TinyMCE's content are data: URIs; uploads are previewed as blob: URIs.
-CONTENT_SECURITY_POLICY = "; ".join(
-    (
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: blob:",
-        "font-src 'self' data:",
-        "media-src 'self' data: blob:",
-        "connect-src 'self'",
-        "frame-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'self'",
+# The theme's head script that applies the chosen text size before the first paint
+# (theme/templates/textsize_head.pt), allowed by its hash until it becomes a file.
+TEXT_SIZE_SCRIPT = "'sha256-PR0pjzBNQvgc+iBilFMuXayjUglt5Jr4oDQw5mm97XM='"
+
+
+def policy(script_src):
+    return "; ".join(
+        (
+            "default-src 'self'",
+            f"script-src {script_src}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "media-src 'self' data: blob:",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        )
     )
-)
+
+
+CONTENT_SECURITY_POLICY = policy(f"'self' {TEXT_SIZE_SCRIPT}")
+# For people who may edit what they look at: Mosaic's bundle (plone-mosaic-remote, loaded
+# for them only: profiles/default/registry/security.xml) compiles its templates with
+# ``new Function`` (underscore's _.template) when it starts, which needs 'unsafe-eval'.
+EDITING_CONTENT_SECURITY_POLICY = policy(f"'self' 'unsafe-eval' {TEXT_SIZE_SCRIPT}")
+EDIT_PERMISSION = "Modify portal content"
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 FRAME_OPTIONS = "SAMEORIGIN"
 STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
@@ -75,6 +90,15 @@ class ISecurityHeaders(Interface):
         ),
         required=False,
         default=CONTENT_SECURITY_POLICY,
+    )
+    content_security_policy_editing = schema.TextLine(
+        title=_("Content-Security-Policy for editors"),
+        description=_(
+            "Sent instead to people who may edit the page they look at: Mosaic's "
+            "layout editor needs 'unsafe-eval'. Empty: no policy is sent to them."
+        ),
+        required=False,
+        default=EDITING_CONTENT_SECURITY_POLICY,
     )
     referrer_policy = schema.TextLine(
         title=_("Referrer-Policy"),
@@ -128,6 +152,25 @@ def over_https(request):
     return str(request.get("SERVER_URL", "")).startswith("https://")
 
 
+def published_context(request):
+    """What the response shows: the published view's context, or the object itself."""
+    published = request.get("PUBLISHED")
+    context = getattr(published, "context", None)
+    if context is None:
+        parents = request.get("PARENTS") or ()
+        context = parents[0] if parents else None
+    return context
+
+
+def editing(request):
+    """May the user edit what this response shows (then Mosaic runs in the page)?"""
+    context = published_context(request)
+    user = getSecurityManager().getUser()
+    if context is None or user is None or user.getUserName() == "Anonymous User":
+        return False
+    return bool(getSecurityManager().checkPermission(EDIT_PERMISSION, context))
+
+
 def security_headers(request):
     """{header: value} for this request's response."""
     values = settings()
@@ -135,7 +178,9 @@ def security_headers(request):
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": values["referrer_policy"],
         "X-Frame-Options": values["frame_options"],
-        "Content-Security-Policy": values["content_security_policy"],
+        "Content-Security-Policy": values[
+            "content_security_policy_editing" if editing(request) else "content_security_policy"
+        ],
     }
     if over_https(request):
         headers["Strict-Transport-Security"] = values["strict_transport_security"]

@@ -45,10 +45,14 @@ def test_header_records_imported(portal):
     records = api.portal.get_tool("portal_registry").records
     for name in DEFAULTS:
         del records[f"{PREFIX}.{name}"]
+    api.portal.set_registry_record("plone.bundles/mosaic.expression", "python: member is not None")
     api.portal.set_registry_record("plone.other_settings", '{"height": 300}')
     import_security_headers(None)
     for name, value in DEFAULTS.items():
         assert api.portal.get_registry_record(f"{PREFIX}.{name}") == value
+    # Mosaic's bundle only for people who may edit (it needs their policy).
+    expression = api.portal.get_registry_record("plone.bundles/mosaic.expression")
+    assert "Modify portal content" in expression
     # Only these records: what an administrator set elsewhere stays.
     assert api.portal.get_registry_record("plone.other_settings") == '{"height": 300}'
 

@@ -7,6 +7,9 @@ error page, a 404, a refused request) and ``IPubBeforeStreaming`` (a file stream
 (``ISecurityHeaders``), so a deployment changes them in the registry control panel; an
 empty value sends no header. Outside a site (the Zope root) the defaults below apply.
 
+- ``Content-Security-Policy``: the strict policy, or for people who may edit what the
+  response shows ("Modify portal content" on its context) the editors' policy, which
+  adds 'unsafe-eval' for Mosaic's bundle (loaded for them only).
 - ``Strict-Transport-Security`` only when the request came over HTTPS: directly, or
   through the proxy (``X-Forwarded-Proto: https``, or a virtual host URL in https).
 - Personal data: whatever is published from inside the dossier store (the section with
@@ -19,9 +22,9 @@ empty value sends no header. Outside a site (the Zope root) the defaults below a
 WSGI pipeline strips it (``dichvucong.base.wsgi``).
 """
 
+from AccessControl import getSecurityManager
 from dichvucong import _
 from dichvucong.base.sections import SectionMissing
-from AccessControl import getSecurityManager
 from dichvucong.base.sections import section_path
 from plone.registry.interfaces import IRegistry
 from zope import schema

@@ -6,6 +6,8 @@ from dichvucong.base.headers import PREFIX
 from dichvucong.dossier.submission import submit
 from lxml import html
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.helpers.content import BIRTH
 from tests.helpers.content import procedure
 from tests.helpers.users import PASSWORD
@@ -60,7 +62,8 @@ def assert_secured(response):
     assert headers["X-Frame-Options"] == "SAMEORIGIN"
     policy = [part.strip() for part in headers["Content-Security-Policy"].split(";")]
     assert "default-src 'self'" in policy
-    assert "script-src 'self'" in policy
+    assert any(part.startswith("script-src 'self'") for part in policy)
+    assert not any("unsafe-inline" in part for part in policy if part.startswith("script"))
     assert "frame-ancestors 'self'" in policy
     assert "object-src 'none'" in policy
     assert not any("unsafe-eval" in part for part in policy)
@@ -204,3 +207,12 @@ def test_logout_ends_the_session_on_the_server(dossier, url):
         dossier.absolute_url(), cookies={"__ac": fresh}, headers=JSON, timeout=60
     )
     assert response.status_code == 200
+
+
+def test_editors_policy_allows_mosaic(url):
+    """Who may edit the page gets the editors' policy: Mosaic's bundle needs eval."""
+    response = requests.get(url, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=60)
+    policy = response.headers["Content-Security-Policy"]
+    assert "'unsafe-eval'" in policy
+    assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
+    assert "frame-ancestors 'self'" in policy

@@ -41,9 +41,10 @@ FIXTURE = DichvucongFixture()
 
 class DichvucongServer(WSGIServer):
     """plone.testing's WSGI server with the filters of instance/templates/zope.ini.in
-    that change what a browser receives (gzip), outermost first."""
+    that change what a browser receives (no X-Powered-By, gzip), outermost first."""
 
     pipeline = (
+        ("dichvucong", "paste.filter_app_factory", "dichvucong_hide_server", {}),
         ("dichvucong", "paste.filter_app_factory", "gzip_text", {}),
         *WSGIServer.pipeline,
     )

@@ -87,13 +87,34 @@ def _block_portlets(store):
 # The store and its partitions have no workflow: only logged-in users pass through them
 # (each dossier's own workflow decides who sees it), anonymous visitors see nothing.
 STAFF = ["Manager", "Site Administrator"]
+# Managing the store, its folders and its dossiers is for STAFF only: Zope and Plone
+# give some of these to Owner, which the applicant is on her dossier (and a page such
+# as manage_main is acquired from the dossier's folder). The dossier workflow maps the
+# same ones on each dossier.
+MANAGEMENT_PERMISSIONS = (
+    "Change local roles",
+    "Sharing page: Delegate roles",
+    "View management screens",
+    "Manage properties",
+    "Modify view template",
+    "CMFEditions: Access previous versions",
+    "Undo changes",
+    "Take ownership",
+)
 
 
 def _private(folder):
     for permission in ("View", "Access contents information"):
         folder.manage_permission(permission, ["Authenticated", *STAFF], acquire=False)
     folder.manage_permission("List folder contents", [*STAFF, "Leader"], acquire=False)
+    management_for_staff(folder)
     folder.reindexObjectSecurity()
+
+
+def management_for_staff(folder):
+    """Only STAFF manage ``folder`` (the store or one of its folders)."""
+    for permission in MANAGEMENT_PERMISSIONS:
+        folder.manage_permission(permission, STAFF, acquire=False)
 
 
 def get_store():

@@ -42,7 +42,8 @@ class Citizen:
         return response
 
     def post_form(self, child_name="Nguyen Minh An", agency=None, certificate=None):
-        """Open the form and post it filled in; returns the response (check page)."""
+        """Open the form and post it filled in; returns the response (the check page, or
+        the form again with its errors: status 400)."""
         form_url = f"{self.site_url}/{FORM}"
         page = self.get(form_url).text
         token = TOKEN.search(page).group(1)
@@ -74,7 +75,8 @@ class Citizen:
         filename, content = certificate or ("giay-chung-sinh.pdf", PDF)
         files = {"form.widgets.birth_certificate": (filename, content, "application/pdf")}
         response = self.session.post(form_url, data=data, files=files, timeout=self.timeout)
-        response.raise_for_status()
+        if response.status_code != 400:  # 400: the form came back with its errors
+            response.raise_for_status()
         return response
 
     def submit_birth(self, child_name="Nguyen Minh An", agency=None):

@@ -36,7 +36,6 @@ def test_type_filter_has_no_internal_types(owner_browser, functional_portal):
         assert portal_type not in labels
     assert "EasyForm" in labels
     assert labels["EasyForm"] == "Biểu mẫu trực tuyến"
-    assert labels["Dossier"] == "Hồ sơ"
 
 
 def test_type_filter_titles_are_vietnamese(owner_browser, functional_portal):

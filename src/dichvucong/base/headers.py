@@ -8,9 +8,9 @@ error page, a 404, a refused request) and ``IPubBeforeStreaming`` (a file stream
 empty value sends no header. Outside a site (the Zope root) the defaults below apply.
 
 - ``Content-Security-Policy``: the strict policy, or for people who may edit what the
-  response shows ("Modify portal content" or "Add portal content" on its context) the
-  editors' policy, which adds 'unsafe-eval' for Mosaic's bundle (loaded for them only,
-  on the same condition: profiles/default/registry/page_weight.xml).
+  response shows ("Modify portal content" on its context) the editors' policy, which
+  adds 'unsafe-eval' for Mosaic's bundle (loaded for them only, on the same condition:
+  profiles/default/registry/page_weight.xml).
 - ``Strict-Transport-Security`` only when the request came over HTTPS: directly, or
   through the proxy (``X-Forwarded-Proto: https``, or a virtual host URL in https).
 - Personal data: whatever is published from inside the dossier store (the section with
@@ -75,7 +75,7 @@ CONTENT_SECURITY_POLICY = policy(f"'self' {TEXT_SIZE_SCRIPT}")
 # for them only: profiles/default/registry/page_weight.xml) compiles its templates with
 # ``new Function`` (underscore's _.template) when it starts, which needs 'unsafe-eval'.
 EDITING_CONTENT_SECURITY_POLICY = policy(f"'self' 'unsafe-eval' {TEXT_SIZE_SCRIPT}")
-EDIT_PERMISSIONS = ("Modify portal content", "Add portal content")
+EDIT_PERMISSION = "Modify portal content"
 REFERRER_POLICY = "strict-origin-when-cross-origin"
 FRAME_OPTIONS = "SAMEORIGIN"
 STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
@@ -172,8 +172,7 @@ def editing(request):
     user = getSecurityManager().getUser()
     if context is None or user is None or user.getUserName() == "Anonymous User":
         return False
-    manager = getSecurityManager()
-    return any(manager.checkPermission(name, context) for name in EDIT_PERMISSIONS)
+    return bool(getSecurityManager().checkPermission(EDIT_PERMISSION, context))
 
 
 def security_headers(request):

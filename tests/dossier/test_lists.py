@@ -291,8 +291,16 @@ def assert_worklists_refused(portal, request_):
 
 
 def test_other_agency_official_is_refused(portal, agency_dossiers, as_user, request_):
+    """Official_y may not open agency X's worklist; the list of worklists shows him no
+    agency (his own has received nothing yet): the empty list, never X."""
     as_user("official_y")
-    assert_worklists_refused(portal, request_)
+    with pytest.raises(Unauthorized):
+        worklist(portal, request_)
+    _, text = render(portal["ho-so"], "worklist", request_, set_language="en")
+    document = parse(text)
+    assert not document.cssselect("#dvc-worklists-agencies")
+    assert document.cssselect("#dvc-worklists-empty")
+    assert "HN-TTPVHCC" not in text
 
 
 def test_citizen_is_refused(portal, agency_dossiers, as_user, request_):

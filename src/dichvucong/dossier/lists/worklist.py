@@ -37,6 +37,7 @@ from dichvucong.dossier.lists.common import procedure_title
 from dichvucong.dossier.lists.common import procedures_present
 from dichvucong.dossier.lists.common import status_counts
 from dichvucong.dossier.statuses import TITLES
+from dichvucong.dossier.storage import officials_group_id
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
@@ -97,6 +98,13 @@ def parse_day(text):
 BAD_CODE = _(
     "A dossier code has only letters, digits and hyphens, for example HN-TTPVHCC-251121-0001."
 )
+
+
+def is_official():
+    """Is the current user in the officials group of some agency?"""
+    prefix = officials_group_id("")
+    groups = api.user.get_current().getGroups() or ()
+    return any(group.startswith(prefix) for group in groups)
 
 
 def not_found(code):
@@ -457,8 +465,10 @@ class StoreWorklistView(CodeSearch, BrowserView):
         if not security.checkPermission(WORKLIST_PERMISSION, store):
             # Officials: the agencies where their role gives them the worklist.
             folders = [f for f in folders if security.checkPermission(WORKLIST_PERMISSION, f)]
-            if not folders:
+            if not folders and not is_official():
                 raise Unauthorized("No worklist for this account.")
+            # An official whose agency has received nothing yet (its folder is made with
+            # the first dossier) reads that no agency has, rather than a refusal.
             if len(folders) == 1:
                 return self.to_worklist(folders[0])
         catalog = api.portal.get_tool("portal_catalog")

@@ -67,14 +67,15 @@ def get(address, user, **kwargs):
 @pytest.mark.parametrize("view", MANAGEMENT_PAGES)
 def test_citizen_refused_management_page(dossier, view):
     """Refused: the publisher raises Unauthorized (401), which Plone answers a logged-in
-    user with a redirect to its "insufficient privileges" page; or there is no such
-    page on a dossier (404)."""
+    user with a redirect to its "insufficient privileges" page, a 403 (theme/privileges.py);
+    or there is no such page on a dossier (404)."""
     response = get(f"{dossier.absolute_url()}/{view}", "citizen_a", allow_redirects=False)
     assert response.status_code in (302, 401, 403, 404), response.status_code
     if response.status_code == 302:
         assert "/require_login" in response.headers["Location"]
         followed = get(response.headers["Location"], "citizen_a")
         assert followed.url.endswith("/insufficient-privileges")
+        assert followed.status_code == 403
         assert view.split("?")[0].lstrip("@") not in followed.url
 
 

@@ -3,13 +3,11 @@ REST JSON, static resources, errors; HSTS over HTTPS only; no X-Powered-By; noth
 a dossier kept by a cache; a login cookie refused once its user has logged out."""
 
 from dichvucong.base.headers import PREFIX
-from dichvucong.dossier.submission import submit
 from lxml import html
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from tests.helpers.content import BIRTH
-from tests.helpers.content import procedure
+from tests.helpers.content import submit_birth
 from tests.helpers.users import PASSWORD
 from tests.helpers.users import add_dossier_people
 from tests.helpers.users import credentials
@@ -35,16 +33,7 @@ def url(site):
 
 @pytest.fixture
 def dossier(site):
-    with api.env.adopt_user(username="citizen_a"):
-        dossier = submit(
-            procedure(BIRTH),
-            {
-                "applicant_name": "Nguyen Van A",
-                "applicant_id_number": "001200012345",
-                "applicant_phone": "0912345678",
-                "child_name": "Nguyen Van Be",
-            },
-        )
+    dossier = submit_birth()
     transaction.commit()
     return dossier
 

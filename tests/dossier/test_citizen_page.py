@@ -4,25 +4,17 @@ tôi", and a withdrawal that asks first."""
 
 from dichvucong.dossier import schemas
 from dichvucong.dossier.storage import get_store
-from dichvucong.dossier.submission import submit as do_submit
 from pathlib import Path
 from plone import api
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import TEST_USER_NAME
-from plone.app.testing import login
-from plone.app.testing import logout
-from plone.app.testing import setRoles
 from tests.dossier.views import call
 from tests.dossier.views import fields
 from tests.dossier.views import walk
-from tests.helpers.content import BIRTH
-from tests.helpers.content import procedure
 from tests.helpers.content import state_of
+from tests.helpers.content import submit_birth
 from tests.helpers.pages import page
 from tests.helpers.pages import parse
 from tests.helpers.pages import text
 from tests.helpers.pages import vi
-from tests.helpers.users import add_dossier_people
 from tests.helpers.users import browser_for
 from zExceptions import Forbidden
 import pytest
@@ -271,26 +263,11 @@ def test_only_the_applicant_may_withdraw(portal, submit, as_user, userid):
 
 
 @pytest.fixture
-def site(functional_portal):
+def site(functional_people):
     """The people and one dossier of citizen_a, committed for the test browser."""
-    portal = functional_portal
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    login(portal, TEST_USER_NAME)
-    add_dossier_people()
-    login(portal, "citizen_a")
-    dossier = do_submit(
-        procedure(BIRTH),
-        {
-            "applicant_name": "Nguyen Van A",
-            "applicant_phone": "0912345678",
-            "child_name": "Nguyen Van Be",
-            "honeypot": "",
-        },
-    )
-    logout()
-    login(portal, TEST_USER_NAME)
+    dossier = submit_birth(applicant_id_number=None, honeypot="")
     transaction.commit()
-    return portal, dossier
+    return functional_people, dossier
 
 
 def crumbs(browser):

@@ -3,11 +3,8 @@ roles, management screens, properties, versions history...), through the real
 publisher (requests against the functional layer); the official still gets every page
 he uses, and a site administrator still manages the dossier."""
 
-from dichvucong.dossier.submission import submit
-from plone import api
 from plone.app.testing import setRoles
-from tests.helpers.content import BIRTH
-from tests.helpers.content import procedure
+from tests.helpers.content import submit_birth
 from tests.helpers.users import add_dossier_people
 from tests.helpers.users import credentials
 from tests.helpers.users import make_user
@@ -46,16 +43,7 @@ def dossier(functional, functional_portal):
     add_dossier_people()
     make_user("site_admin", "Site Admin")
     setRoles(functional_portal, "site_admin", ["Member", "Site Administrator"])
-    with api.env.adopt_user(username="citizen_a"):
-        dossier = submit(
-            procedure(BIRTH),
-            {
-                "applicant_name": "Nguyen Van A",
-                "applicant_id_number": "001200012345",
-                "applicant_phone": "0912345678",
-                "child_name": "Nguyen Van Be",
-            },
-        )
+    dossier = submit_birth()
     transaction.commit()
     return dossier
 

@@ -11,28 +11,22 @@ from dichvucong.dossier import audit
 from dichvucong.dossier import schemas
 from dichvucong.dossier.display import format_value
 from dichvucong.dossier.storage import get_store
-from dichvucong.dossier.submission import submit as do_submit
 from dichvucong.dossier.views.downloads import content_disposition
 from dichvucong.dossier.views.slip_data import applicable_slips
 from dichvucong.dossier.views.slip_data import slip_data
 from io import BytesIO
 from plone import api
-from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.app.testing import login
-from plone.app.testing import logout
-from plone.app.testing import setRoles
 from plone.protect import createToken
 from Products.CMFCore.WorkflowCore import WorkflowException
 from tests.dossier.views import call
 from tests.dossier.views import fields
 from tests.dossier.views import walk
-from tests.helpers.content import BIRTH
-from tests.helpers.content import procedure
 from tests.helpers.content import state_of
+from tests.helpers.content import submit_birth
 from tests.helpers.pages import page
 from tests.helpers.pages import parse
-from tests.helpers.users import add_dossier_people
 from tests.helpers.users import browser_for
 from urllib.parse import quote
 from webtest.forms import Upload as Upload_
@@ -617,22 +611,16 @@ def test_slip_data(portal, waiting):
 
 
 @pytest.fixture
-def site(functional_portal):
+def site(functional_people):
     """Users and one dossier of citizen_a, committed for the test browser."""
-    portal = functional_portal
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    login(portal, TEST_USER_NAME)
-    add_dossier_people()
-    birth = procedure(BIRTH)
-    login(portal, "citizen_a")
-    dossier = do_submit(
-        birth,
-        {"applicant_name": "Nguyen Van A", "child_name": SCRIPT.replace("<", "")},
+    portal = functional_people
+    dossier = submit_birth(
+        applicant_id_number=None,
+        applicant_phone=None,
+        child_name=SCRIPT.replace("<", ""),
         uploads={"birth_paper": [("birth.pdf", PDF)]},
     )
     dossier.answers["child_name"] = SCRIPT
-    logout()
-    login(portal, TEST_USER_NAME)
     transaction.commit()
     return portal, dossier
 

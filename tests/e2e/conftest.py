@@ -92,3 +92,11 @@ def open_page(chromium, functional):
 def screenshot(page, name):
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def submit_login(page, userid, password):
+    """On Plone's login page: type ``userid`` and ``password`` and send, as a person does."""
+    page.fill("#__ac_name", userid)
+    page.fill("#__ac_password", password)
+    page.locator("#login-form button[type=submit], #login-form input[type=submit]").first.click()
+    page.wait_for_load_state("networkidle")

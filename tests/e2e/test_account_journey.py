@@ -5,6 +5,7 @@ phone and on a desktop, by keyboard: no editing toolbar, their own pages, loggin
 from dichvucong.dossier.submission import submit
 from plone import api
 from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import submit_login
 from tests.helpers.content import BIRTH
 from tests.helpers.content import procedure
 from tests.helpers.users import AGENCY_X
@@ -51,12 +52,7 @@ def log_in(chromium):
         page.on("pageerror", lambda error: page.js_errors.append(str(error)))
         page.on("console", lambda msg: msg.type == "error" and page.js_errors.append(msg.text))
         page.goto(f"{portal_url}/login", wait_until="networkidle")
-        page.fill("#__ac_name", userid)
-        page.fill("#__ac_password", PASSWORD)
-        page.locator(
-            "#login-form button[type=submit], #login-form input[type=submit]"
-        ).first.click()
-        page.wait_for_load_state("networkidle")
+        submit_login(page, userid, PASSWORD)
         return page
 
     yield open_as

@@ -7,6 +7,7 @@ from plone.app.testing import TEST_USER_NAME
 from plone.app.testing import login
 from plone.app.testing import logout
 from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import submit_login
 from tests.helpers.content import BIRTH
 from tests.helpers.content import procedure
 from tests.helpers.content import state_of
@@ -46,10 +47,7 @@ def dossier(functional):
 
 def log_in(open_page, portal_url, width):
     page = open_page(f"{portal_url}/login", width=width)
-    page.fill("#__ac_name", CITIZEN)
-    page.fill("#__ac_password", PASSWORD)
-    page.locator("#login-form button[type=submit], #login-form input[type=submit]").first.click()
-    page.wait_for_load_state("networkidle")
+    submit_login(page, CITIZEN, PASSWORD)
     return page
 
 

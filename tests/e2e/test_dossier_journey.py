@@ -11,6 +11,7 @@ to walk a portal started with `make start` and its demo accounts instead.
 """
 
 from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import submit_login
 from tests.helpers.users import make_official
 from tests.helpers.users import make_user
 import os
@@ -51,12 +52,7 @@ def browser_as(chromium, tmp_path):
         page.js_errors = []
         page.on("pageerror", lambda error: page.js_errors.append(str(error)))
         page.goto(f"{url}/login")
-        page.fill("#__ac_name", userid)
-        page.fill("#__ac_password", PASSWORD)
-        page.locator(
-            "#login-form button[type=submit], #login-form input[type=submit]"
-        ).first.click()
-        page.wait_for_load_state("networkidle")
+        submit_login(page, userid, PASSWORD)
         return page
 
     yield open_as

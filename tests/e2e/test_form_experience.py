@@ -6,6 +6,7 @@ the error and through "Sửa" (the dossier is sent without uploading it again); 
 date typed 01/11/2026 is 1 November 2026; visitors are asked to log in first."""
 
 from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import submit_login
 from tests.helpers.users import make_user
 import pytest
 import re
@@ -55,10 +56,7 @@ def new_page(context):
 
 def log_in(page, portal_url):
     page.goto(f"{portal_url}/login")
-    page.fill("#__ac_name", CITIZEN)
-    page.fill("#__ac_password", PASSWORD)
-    page.locator("#login-form button[type=submit], #login-form input[type=submit]").first.click()
-    page.wait_for_load_state("networkidle")
+    submit_login(page, CITIZEN, PASSWORD)
 
 
 def fill_form(page, certificate):
@@ -91,10 +89,7 @@ def test_visitors_are_asked_to_log_in_first(portal_url, context_at, width):
     button.click()
     page.wait_for_load_state("networkidle")
     assert "/login" in page.url
-    page.fill("#__ac_name", CITIZEN)
-    page.fill("#__ac_password", PASSWORD)
-    page.locator("#login-form button[type=submit], #login-form input[type=submit]").first.click()
-    page.wait_for_load_state("networkidle")
+    submit_login(page, CITIZEN, PASSWORD)
     # Back on the form, logged in.
     assert page.url.rstrip("/").endswith(FORM)
     assert page.locator("#form-widgets-child_name").count() == 1

@@ -9,6 +9,7 @@ from dichvucong.dossier.submission import submit
 from plone import api
 from plone.app.testing import login
 from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import submit_login
 from tests.helpers.content import BIRTH
 from tests.helpers.content import procedure
 from tests.helpers.users import AGENCY_X
@@ -44,10 +45,7 @@ def decided(functional_portal):
 
 def log_in(open_page, portal, width, userid=OFFICIAL):
     page = open_page(f"{portal.absolute_url()}/login", width=width)
-    page.fill("#__ac_name", userid)
-    page.fill("#__ac_password", PASSWORD)
-    page.locator("#login-form button[type=submit], #login-form input[type=submit]").first.click()
-    page.wait_for_load_state("networkidle")
+    submit_login(page, userid, PASSWORD)
     return page
 
 

@@ -2,6 +2,7 @@
 Chromium): the datagrid adds rows with JavaScript, the page shows the new row."""
 
 from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import submit_login
 from tests.helpers.content import table_procedure
 from tests.helpers.users import make_editor
 import pytest
@@ -31,10 +32,7 @@ def procedure(functional):
 
 def log_in(open_page, portal_url):
     page = open_page(f"{portal_url}/login")
-    page.fill("#__ac_name", EDITOR)
-    page.fill("#__ac_password", PASSWORD)
-    page.locator("#login-form button[type=submit], #login-form input[type=submit]").first.click()
-    page.wait_for_load_state("networkidle")
+    submit_login(page, EDITOR, PASSWORD)
     return page
 
 

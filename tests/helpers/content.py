@@ -1,6 +1,7 @@
 """Content the tests look up and make: the city's procedures by code, relations,
 items the site owner creates and publishes, states the server committed."""
 
+from dichvucong.dossier.submission import submit
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from z3c.relationfield import RelationValue
@@ -16,6 +17,25 @@ RESIDENCE = "1.004222"  # no online form in the Hanoi data
 def procedure(code):
     """The shipped procedure with catalogue code ``code``."""
     return api.content.find(portal_type="Procedure", catalogue_code=code)[0].getObject()
+
+
+# What a citizen answers in the birth form when a test does not say otherwise.
+BIRTH_ANSWERS = {
+    "applicant_name": "Nguyen Van A",
+    "applicant_id_number": "001200012345",
+    "applicant_phone": "0912345678",
+    "child_name": "Nguyen Van Be",
+}
+
+
+def submit_birth(userid="citizen_a", uploads=None, **answers):
+    """A birth dossier ``userid`` sends through the real submission code, with
+    BIRTH_ANSWERS unless ``answers`` say otherwise (None: not answered); not committed."""
+    values = {
+        key: value for key, value in {**BIRTH_ANSWERS, **answers}.items() if value is not None
+    }
+    with api.env.adopt_user(username=userid):
+        return submit(procedure(BIRTH), values, uploads=uploads)
 
 
 def intid(obj):

@@ -7,14 +7,12 @@ from dichvucong.base.headers import DEFAULTS
 from dichvucong.base.headers import PREFIX
 from dichvucong.dossier.storage import MANAGEMENT_PERMISSIONS
 from dichvucong.dossier.storage import get_store
-from dichvucong.dossier.submission import submit
 from dichvucong.upgrades.v2026120301.security import dossier_management_permissions
 from dichvucong.upgrades.v2026120301.security import import_security_headers
 from dichvucong.upgrades.v2026120301.security import logout_ends_sessions
 from plone import api
 from Products.DCWorkflow.utils import modifyRolesForPermission
-from tests.helpers.content import BIRTH
-from tests.helpers.content import procedure
+from tests.helpers.content import submit_birth
 from tests.helpers.users import add_dossier_people
 import pytest
 
@@ -64,16 +62,7 @@ def old_dossier(manager_portal):
     """A dossier, its folders and store with the permissions of a site made before
     2026120301: the applicant (Owner) manages them as Zope and Plone let owners."""
     add_dossier_people()
-    with api.env.adopt_user(username="citizen_a"):
-        dossier = submit(
-            procedure(BIRTH),
-            {
-                "applicant_name": "Nguyen Van A",
-                "applicant_id_number": "001200012345",
-                "applicant_phone": "0912345678",
-                "child_name": "Nguyen Van Be",
-            },
-        )
+    dossier = submit_birth()
     for obj in (get_store(), dossier.__parent__, dossier.__parent__.__parent__, dossier):
         for permission in MANAGEMENT_PERMISSIONS:
             # (A list: acquired too.)

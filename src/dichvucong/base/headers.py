@@ -13,9 +13,9 @@ empty value sends no header. Outside a site (the Zope root) the defaults below a
   profiles/default/registry/page_weight.xml).
 - ``Strict-Transport-Security`` only when the request came over HTTPS: directly, or
   through the proxy (``X-Forwarded-Proto: https``, or a virtual host URL in https).
-- Personal data: whatever is published from inside the dossier store (the section with
-  the role ``dossiers``: dossiers, their files and slips, drafts) and whatever provides
-  ``IPersonalData`` (the REST list of one's dossiers) is sent with
+- Personal data: whatever is published from or inside an object providing
+  ``IPersonalData`` (the dossier store, so its dossiers, files, slips and drafts; the
+  REST list of one's dossiers) is sent with
   ``Cache-Control: private, no-store`` and without validators, whatever plone.app.caching
   put there before: no cache keeps it, shared or private (kiosk computers).
 
@@ -25,13 +25,11 @@ WSGI pipeline strips it (``dichvucong.base.wsgi``).
 
 from AccessControl import getSecurityManager
 from dichvucong import _
-from dichvucong.base.sections import SectionMissing
-from dichvucong.base.sections import section_path
 from plone.registry.interfaces import IRegistry
+from plone.rest.traverse import RESTWrapper
 from zope import schema
 from zope.component import adapter
 from zope.component import queryUtility
-from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
 from zope.interface import Interface
 from ZPublisher.interfaces import IPubBeforeAbort
@@ -131,7 +129,8 @@ class ISecurityHeaders(Interface):
 
 
 class IPersonalData(Interface):
-    """A view or service whose responses carry personal data: never stored by a cache."""
+    """Content, a view or a service whose responses carry personal data (and, for
+    content, those of everything inside it): never stored by a cache."""
 
 
 DEFAULTS = {name: ISecurityHeaders[name].default for name in ISecurityHeaders}
@@ -191,32 +190,15 @@ def security_headers(request):
     return {name: value for name, value in headers.items() if value}
 
 
-def dossier_store_path():
-    """The physical path of the dossier store of the current site, or None."""
-    site = getSite()
-    if site is None or not hasattr(site, "getPhysicalPath"):
-        return None
-    try:
-        path = section_path("dossiers")
-    except SectionMissing:
-        return None
-    return tuple(site.getPhysicalPath()) + tuple(path.split("/"))
-
-
-def inside(parents, path):
-    for obj in parents:
-        get_path = getattr(obj, "getPhysicalPath", None)
-        if get_path is not None and tuple(get_path()) == path:
-            return True
-    return False
-
-
 def personal(request):
     """Does this response carry personal data (see the module)?"""
-    if IPersonalData.providedBy(request.get("PUBLISHED")):
-        return True
-    path = dossier_store_path()
-    return path is not None and inside(request.get("PARENTS") or (), path)
+    published = (request.get("PUBLISHED"), *(request.get("PARENTS") or ()))
+    return any(IPersonalData.providedBy(unwrapped(obj)) for obj in published)
+
+
+def unwrapped(obj):
+    """plone.rest wraps what a REST request traverses (RESTWrapper): its ``context``."""
+    return obj.context if isinstance(obj, RESTWrapper) else obj
 
 
 def secure(request, response):

@@ -6,6 +6,7 @@ and ZODB resolves them; a month never grows past what one agency receives in it.
 Officials' access comes from a local role on their agency's folder.
 """
 
+from dichvucong.base.headers import IPersonalData
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zope.interface import implementer
@@ -29,7 +30,9 @@ class _Unordered(Container):
         would change the folder's modification date and conflict on it."""
 
 
-@implementer(IDossierStore)
+# Everything published from inside the store (dossiers, files, slips, drafts, lists)
+# carries personal data: base/headers.py sends it private, no-store.
+@implementer(IDossierStore, IPersonalData)
 class DossierStore(_Unordered):
     pass
 

@@ -25,6 +25,7 @@ AGENCY_KINDS = (
     ("branch", _("Service centre branch")),
     ("ward", _("Ward")),
     ("commune", _("Commune")),
+    ("police", _("Ward or commune police")),
     ("district", _("District (before 2025-07-01)")),
     ("other", _("Other agency")),
 )
@@ -95,17 +96,31 @@ def agencies(context):
 
 
 LOCAL_KINDS = ("ward", "commune")
+POLICE_KINDS = ("police",)
+
+
+def _current(kinds):
+    """Agencies of these kinds that exist today, by title, as a vocabulary of codes."""
+    today = date.today()
+    terms = []
+    for brain in api.content.find(portal_type="Agency", sort_on="sortable_title"):
+        agency = brain.getObject()
+        if agency.kind not in kinds or (agency.valid_to and agency.valid_to < today):
+            continue
+        terms.append(SimpleTerm(agency.code, agency.code, brain.Title))
+    return SimpleVocabulary(terms)
 
 
 @provider(IVocabularyFactory)
 def local_agencies(context):
     """Wards and communes that exist today: where citizens file most civil-status
-    dossiers (service forms offer them as the receiving agency)."""
-    today = date.today()
-    terms = []
-    for brain in api.content.find(portal_type="Agency", sort_on="sortable_title"):
-        agency = brain.getObject()
-        if agency.kind not in LOCAL_KINDS or (agency.valid_to and agency.valid_to < today):
-            continue
-        terms.append(SimpleTerm(agency.code, agency.code, brain.Title))
-    return SimpleVocabulary(terms)
+    dossiers (service forms offer them as the receiving agency), and the ward pickers
+    of addresses."""
+    return _current(LOCAL_KINDS)
+
+
+@provider(IVocabularyFactory)
+def commune_police(context):
+    """Ward and commune police that exist today: where residence and motorbike
+    dossiers go (service forms offer them as the receiving agency)."""
+    return _current(POLICE_KINDS)

@@ -1,0 +1,1 @@
+"""Upgrade steps to dichvucong:default 2026120401 (issue [6]): one file per topic."""

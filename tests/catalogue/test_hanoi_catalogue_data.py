@@ -23,7 +23,17 @@ FILES = ("domains", "agencies", "procedures")
 # The import format's own field lists and required fields.
 FIELDS = {name: set(kind.fields) for name, kind in KINDS.items()}
 REQUIRED = {name: kind.required for name, kind in KINDS.items()}
-AGENCY_KINDS = {"city", "department", "centre", "branch", "ward", "commune", "district", "police", "other"}
+AGENCY_KINDS = {
+    "city",
+    "department",
+    "centre",
+    "branch",
+    "ward",
+    "commune",
+    "district",
+    "police",
+    "other",
+}
 LEVELS = {"full", "partial", "offline"}
 APPLICANT_TYPES = {"citizen", "organisation"}
 ESSENTIAL = "dịch vụ công thiết yếu"

@@ -10,7 +10,6 @@ The answers each form is sent with are in tests/forms/samples/<form id>.json:
 from collective.easyform.api import get_schema
 from datetime import date
 from dichvucong.dossier.api.answers import form_fields
-from plone import api
 from tests.helpers.pages import page
 from tests.helpers.pages import text
 from tests.helpers.users import browser_for

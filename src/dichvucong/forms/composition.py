@@ -15,8 +15,10 @@ profile, supermodel XML with ``{prefix}`` and ``{label}`` placeholders. A form's
 
 ``only`` keeps the group's fields with these name suffixes, ``optional`` makes them
 optional. A fieldset of a ``fields`` part named like one already composed adds its
-questions to it (the birth form's "relationship" joins the applicant's fieldset). The result is one model, as easyform stores it; profile.py decides whether an
-existing form may take a new composition (not when editors changed it).
+questions to it (the birth form's "relationship" joins the applicant's fieldset).
+
+The result is one model, as easyform stores it; profile.py decides whether an existing
+form may take a new composition (not when editors changed it).
 """
 
 from lxml import etree

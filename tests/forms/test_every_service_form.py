@@ -135,11 +135,19 @@ def fill(browser, form, answers, files):
 
 
 @pytest.mark.parametrize("form_id", IDS)
-def test_browser_submission_reaches_the_right_agency(site, functional_app, form_id):
+def test_from_the_procedure_page_the_browser_form_reaches_the_right_agency(
+    site, functional_app, form_id
+):
     data = sample(form_id)
     form = service_form(site, form_id)
     browser = browser_for(functional_app, CITIZEN)
-    browser.open(form.absolute_url())
+    # From the procedure page, as a citizen comes.
+    (brain,) = site.portal_catalog.unrestrictedSearchResults(
+        portal_type="Procedure", catalogue_code=entry(form_id)["procedure"]
+    )
+    browser.open(brain.getURL())
+    browser.getLink("Nộp hồ sơ trực tuyến").click()
+    assert browser.url == form.absolute_url()
     fill(browser, form, data["answers"], data["files"])
     browser.getControl(name="form.buttons.submit").click()
     assert "@@check-answers" in browser.url, errors_of(browser)

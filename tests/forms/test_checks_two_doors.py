@@ -7,12 +7,15 @@ field name"): the applicant, a deceased person, a husband and a wife, a vehicle.
 procedure sends dossiers to a fixed agency."""
 
 from datetime import date
+from datetime import datetime
 from datetime import timedelta
 from dichvucong.base.dates import portal_now
 from dichvucong.dossier.checks import contact
 from dichvucong.dossier.checks import identity
 from dichvucong.dossier.checks import life_events
 from dichvucong.dossier.checks import vehicles
+from dichvucong.dossier.checks.rules import check
+from dichvucong.forms.fields import not_in_the_future
 from tests.helpers.content import create
 from tests.helpers.content import intid
 from tests.helpers.content import table_procedure
@@ -313,3 +316,13 @@ def test_rule_errors_show_with_the_required_ones_on_the_first_post(functional_ap
     answers = {**GOOD, "deceased_name": "", "vehicle_plate": "ABC"}
     _browser, shown = in_the_browser(functional_app, form, answers)
     assert shown == {"deceased_name": REQUIRED, "vehicle_plate": vi(vehicles.PLATE_MESSAGE)}
+
+
+def test_the_editors_future_date_check_says_what_the_rule_says(integration):
+    """isNotInTheFuture (editors give it to any date) and the rule for dates of birth
+    refuse tomorrow with one message; a datetime counts as its day."""
+    tomorrow = today() + timedelta(days=1)
+    assert not_in_the_future(tomorrow) == life_events.IN_THE_FUTURE
+    assert check({"child_birth_date": tomorrow}) == {"child_birth_date": life_events.IN_THE_FUTURE}
+    assert not_in_the_future(datetime.combine(tomorrow, datetime.min.time())) is not None
+    assert not_in_the_future(today()) is None

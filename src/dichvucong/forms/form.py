@@ -6,7 +6,9 @@ view, subclassed (registered as the EasyForm's ``@@view`` on our layer).
   send.
 - Errors: each message next to its field (the input marked ``aria-invalid`` and
   described by the message), fields inside fieldsets too, and one summary at the top
-  ("There is a problem") that links to every field in error.
+  ("There is a problem") that links to every field in error. The checks by field
+  name (dossier/checks, the same as REST's) come with z3c.form's own, on the first
+  POST.
 - Files survive a round trip (fields.py), dates are typed dd/mm/yyyy, phone/ID/email
   inputs bring up the fitting keyboard, the submit button is the primary action.
 - The "leave this page?" prompt only after the citizen changed something

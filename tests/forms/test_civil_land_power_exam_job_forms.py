@@ -1,12 +1,18 @@
-"""What a citizen sees on the service forms of #15, #16 and #21-#25: the questions of
-each declaration under its headings, in Vietnamese; a file asked for only where the
-procedure still needs a paper (never the ID card); closed lists offered as choices."""
+"""The service forms of #15, #16 and #21-#25 (death, marriage, land, electricity, exam,
+unemployment) as a citizen sees them: the questions of each declaration under its
+headings, in Vietnamese; a file asked for only where the procedure still needs a paper
+(never the ID card); closed lists offered as choices; and the checks their field names
+bring (docs/forms.md) refusing nonsense."""
 
+from tests.forms.test_every_service_form import rest_body
+from tests.forms.test_every_service_form import sample
 from tests.helpers.pages import page
 from tests.helpers.pages import text
 from tests.helpers.users import browser_for
+from tests.helpers.users import credentials
 from tests.helpers.users import make_user
 import pytest
+import requests
 import transaction
 
 
@@ -137,3 +143,42 @@ def test_short_closed_lists_are_radio_buttons(citizen, functional_portal, form_i
     doc = open_form(citizen, functional_portal, form_id)
     radios = doc.cssselect(f"input[type=radio][name='form.widgets.{name}']")
     assert len(radios) == options
+
+
+# form id, nonsense answers, the field each is refused next to.
+NONSENSE = [
+    # Died before being born.
+    ("dang-ky-khai-tu", {"deceased_death_date": "1939-01-01"}, "deceased_death_date"),
+    # A number whose century digit says 2040 for someone born in 1940.
+    ("dang-ky-khai-tu", {"deceased_id_number": "001240012345"}, "deceased_id_number"),
+    # A husband of 18.
+    (
+        "dang-ky-ket-hon",
+        {"husband_birth_date": "2008-01-01", "husband_id_number": "001208012345"},
+        "husband_birth_date",
+    ),
+    # A girl's number, "Nam" chosen.
+    ("dang-ky-du-thi-tot-nghiep-thpt", {"student_sex": "Nam"}, "student_id_number"),
+    # Three electives.
+    (
+        "dang-ky-du-thi-tot-nghiep-thpt",
+        {"exam_subjects": ["Vật lí", "Tin học", "Tiếng Anh"]},
+        "exam_subjects",
+    ),
+    ("huong-tro-cap-that-nghiep", {"applicant_phone": "12345"}, "applicant_phone"),
+]
+
+
+@pytest.mark.parametrize(("form_id", "wrong", "field"), NONSENSE)
+def test_nonsense_is_refused_next_to_its_field(citizen, functional_portal, form_id, wrong, field):
+    data = sample(form_id)
+    response = requests.post(
+        f"{functional_portal.absolute_url()}/@dossiers",
+        json=rest_body(form_id, {**data["answers"], **wrong}, data["files"]),
+        auth=credentials(CITIZEN),
+        headers={"Accept": "application/json"},
+        timeout=60,
+    )
+    assert response.status_code == 400, response.text
+    errors = response.json()["error"]["errors"]
+    assert set(errors) == {field}, errors

@@ -16,6 +16,7 @@ class LoginNotice:
         self.context = context
         self.request = request
         self.view = view
+        self.__parent__ = context  # so the viewlets of its dichvucong.form.help may be checked
 
     def available(self):
         if not api.user.is_anonymous():

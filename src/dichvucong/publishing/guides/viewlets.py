@@ -1,5 +1,6 @@
-"""Above a service form: the guides of the procedure the form submits, so a citizen
-who is stuck halfway finds the step-by-step help without leaving the form."""
+"""Guides where a citizen needs them: on a procedure page, and before the fields of the
+service form that submits it, so a citizen who is stuck finds the plain guide without
+searching for it."""
 
 from dichvucong.forms.action import procedure_for
 from dichvucong.publishing.guides.relations import guides_for
@@ -7,6 +8,9 @@ from plone.app.layout.viewlets.common import ViewletBase
 
 
 class FormGuidesViewlet(ViewletBase):
+    """ "Read the guide: <title>" before the fields of a service form (the forms room's
+    ``dichvucong.form.help`` viewlet manager), one link per guide of its procedure."""
+
     def update(self):
         super().update()
         procedure = procedure_for(self.context)

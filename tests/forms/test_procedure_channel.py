@@ -2,7 +2,7 @@
 receiving agency in the form (the forms room's viewlet on the catalogue's page)."""
 
 from tests.helpers.content import BIRTH
-from tests.helpers.content import RESIDENCE
+from tests.helpers.content import BIRTH_GROUP
 from tests.helpers.content import create
 from tests.helpers.content import intid
 from tests.helpers.content import procedure
@@ -37,7 +37,7 @@ def test_birth_page_says_the_citizen_picks_the_ward(browser, functional_portal):
 
 
 def test_no_sentence_without_an_online_form(browser, functional_portal):
-    section = where_to_apply(browser, procedure(RESIDENCE).absolute_url())
+    section = where_to_apply(browser, procedure(BIRTH_GROUP).absolute_url())
     assert section.xpath(".//p[@class='dvc-receiving-choice']") == []
 
 
@@ -45,9 +45,9 @@ def test_no_sentence_when_the_form_has_no_agency_choice(browser, functional_port
     """A form that sends every dossier to the procedure's agency: nothing to pick."""
     folder = functional_portal["dich-vu-cong-truc-tuyen"]
     form = create(folder, "EasyForm", id="gop-y", title="Góp ý")
-    residence = procedure(RESIDENCE)
-    residence.online_form = intid(form)
+    group = procedure(BIRTH_GROUP)
+    group.online_form = intid(form)
     transaction.commit()
-    section = where_to_apply(browser, residence.absolute_url())
+    section = where_to_apply(browser, group.absolute_url())
     assert section.xpath(".//p[@class='dvc-receiving-choice']") == []
     assert page(browser).xpath("//a[@class='dvc-submit']")

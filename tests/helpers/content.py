@@ -11,7 +11,7 @@ import transaction
 
 
 BIRTH = "1.001193"  # Đăng ký khai sinh, with an online form in the Hanoi data
-RESIDENCE = "1.004222"  # no online form in the Hanoi data
+BIRTH_GROUP = "HN-DVCTY-17"  # no online form in the Hanoi data (online submission is coming)
 
 
 def procedure(code):

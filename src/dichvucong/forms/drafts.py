@@ -149,6 +149,7 @@ def load(form, token):
     if (
         draft is None
         or not draft.live
+        or draft.userid is None  # parked: nobody's until claimed
         or draft.userid != _userid()
         or draft.form_uid != api.content.get_uuid(form)
     ):

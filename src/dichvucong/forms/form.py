@@ -60,9 +60,7 @@ class ServiceForm(EasyFormForm):
     buttons = EasyFormForm.buttons.copy()
     handlers = EasyFormForm.handlers.copy()
 
-    @button.buttonAndHandler(
-        _("Save as draft"), name=saving.BUTTON, condition=lambda form: not form.thanksPage
-    )
+    @button.buttonAndHandler(_("Save as draft"), name=saving.BUTTON, condition=saving.can_save)
     def handle_save_draft(self, action):
         saving.save_draft(self)
         self.status = self.formErrorsMessage  # easyform then neither checks nor thanks

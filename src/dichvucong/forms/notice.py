@@ -17,12 +17,10 @@ address (base/ratelimit.py) and bounded in size (saving.py). Nothing of the answ
 goes into a URL or a log: the URL carries only the token.
 """
 
-from collective.easyform.api import get_actions
 from dichvucong import _
 from dichvucong.base.ratelimit import SlidingWindowLimiter
 from dichvucong.forms import drafts
 from dichvucong.forms import saving
-from dichvucong.forms.action import ICreateDossier
 from hashlib import sha256
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -54,8 +52,7 @@ class LoginNotice:
     def available(self):
         if not api.user.is_anonymous():
             return False
-        actions = get_actions(self.context)
-        return any(ICreateDossier.providedBy(actions[name]) for name in actions)
+        return saving.creates_dossiers(self.context)
 
     def render(self):
         """The notice; for a POST with answers, park them and go to log in."""

@@ -12,6 +12,7 @@ After saving the citizen stays on the form (the page reloads from the draft, so
 where to find it: "My dossiers". See docs/forms.md, "Drafts".
 """
 
+from collective.easyform.api import get_actions
 from collective.easyform.api import get_schema
 from contextlib import suppress
 from dichvucong import _
@@ -19,6 +20,7 @@ from dichvucong.base.dates import format_date
 from dichvucong.dossier.files import UploadError
 from dichvucong.dossier.files import check_upload
 from dichvucong.forms import drafts
+from dichvucong.forms.action import ICreateDossier
 from dichvucong.forms.fields import KEEP
 from dichvucong.forms.fields import basename
 from plone import api
@@ -33,6 +35,21 @@ BUTTON = "save_draft"
 # Bounds on what a draft keeps of a POST (files: the upload settings' size, one per field).
 MAX_KEYS = 300
 MAX_CHARS = 5000  # per value; a service form's longest answer is far shorter
+
+
+def creates_dossiers(form):
+    """Is this EasyForm a service form (one with the Create-dossier action)?"""
+    actions = get_actions(form)
+    return any(ICreateDossier.providedBy(actions[name]) for name in actions)
+
+
+def can_save(service_form):
+    """Offer "Save as draft": a service form, a logged-in user, not a thank-you page."""
+    return (
+        not service_form.thanksPage
+        and not api.user.is_anonymous()
+        and creates_dossiers(service_form.context)
+    )
 
 
 def file_fields(form):

@@ -56,7 +56,10 @@ def fill(browser, upload=True, **answers):
     for name, value in values.items():
         browser.getControl(name=f"form.widgets.{name}").value = value
     for name, label in CHOICES.items():
-        control = browser.getControl(name=f"form.widgets.{name}:list")
+        try:
+            control = browser.getControl(name=f"form.widgets.{name}:list")  # a list
+        except LookupError:
+            control = browser.getControl(name=f"form.widgets.{name}")  # radio buttons
         control.displayValue = [label]
     if upload:
         file_control = browser.getControl(name="form.widgets.birth_certificate")

@@ -36,9 +36,8 @@ def test_the_upgrade_adds_the_check_and_keeps_editors_changes(portal, old_form, 
         for item in setup_tool.listUpgrades(HANOI)
         for step in (item if isinstance(item, list) else [item])
     ]
-    assert [(s["ssource"], s["sdest"]) for s in steps] == [("2026120201", "2026120301")]
-    for step in steps:
-        setup_tool.upgradeProfile(HANOI, dest=step["sdest"])
+    assert ("2026120201", "2026120301") in [(s["ssource"], s["sdest"]) for s in steps]
+    setup_tool.upgradeProfile(HANOI, dest="2026120301")
     assert setup_tool.getLastVersionForProfile(HANOI) == ("2026120301",)
     assert validators(old_form, "child_birth_date") == ["isNotInTheFuture"]
     assert get_schema(old_form)["child_birth_place"].title == "Nơi sinh (địa chỉ)"

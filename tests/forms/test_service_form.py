@@ -169,9 +169,13 @@ def test_anonymous_cannot_submit(portal, form, as_user):
 def test_choices_start_empty_so_nobody_sends_a_preselected_ward(portal, form, as_user):
     as_user("citizen_a")
     html = form.restrictedTraverse("@@view")()
-    for name in ("relationship", "child_sex", "receiving_agency"):
+    for name in ("relationship", "receiving_agency"):
         select = html.split(f'id="form-widgets-{name}"', 1)[1].split("</select>", 1)[0]
         assert 'value="--NOVALUE--"' in select, name
+    # Two options are radio buttons, none of them checked.
+    radios = re.findall(r'<input[^>]*name="form.widgets.child_sex"[^>]*>', html)
+    assert len(radios) == 2
+    assert not [tag for tag in radios if "checked" in tag]
 
 
 def test_file_input_carries_its_label(portal, form, as_user):

@@ -1,15 +1,26 @@
 """GenericSetup import step: a city profile's service forms (``forms/forms.json``).
 
-Each entry names the form's place, its fields and actions (supermodel XML files next
-to forms.json, as easyform exports them) and the procedure it serves. A form that
-already exists is left as editors made it; only the link to its procedure is ensured,
-and the checks an entry's ``validators`` names ({field: [easyform validator]}, e.g.
-``isNotInTheFuture`` on a date of birth) are added to those fields if still there.
+Each entry names the form's place, the procedure it serves and its questions: ``parts``
+composed from the shared groups and the form's own fields file (composition.py), or a
+``fields`` file; ``actions`` (a file) or, by default, one Create-dossier action for the
+procedure.
+
+A form that exists already takes a new composition (a shared group changed, a question
+was added) only while editors have not changed its questions: the fingerprint of what
+this step last wrote is kept on the form; a form without one (made before forms were
+composed) takes it when its questions are still those of a file ``replaces`` names.
+Otherwise it is left as editors made it, and the log says so. The link to its procedure
+is always ensured, and the checks an entry's ``validators`` names ({field: [easyform
+validator]}) are added to those fields if still there.
 """
 
+from dichvucong.forms.composition import actions_model
+from dichvucong.forms.composition import compose
+from dichvucong.forms.composition import fingerprint
 from lxml import etree
 from plone import api
 from z3c.relationfield import RelationValue
+from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
 from zope.event import notify
 from zope.intid.interfaces import IIntIds
@@ -20,6 +31,7 @@ import logging
 
 SCHEMA_NS = "http://namespaces.plone.org/supermodel/schema"
 VALIDATORS = "{http://namespaces.plone.org/supermodel/easyform}validators"
+COMPOSED = "dichvucong.forms.composed"  # fingerprint of the questions this step wrote
 
 
 logger = logging.getLogger(__name__)
@@ -43,10 +55,49 @@ def _read(context, name):
     return data.decode("utf-8") if isinstance(data, bytes) else data
 
 
+def _models(context, entry):
+    """(fields model, actions model) of an entry."""
+    if "parts" in entry:
+        fields = compose(entry, lambda name: _read(context, name))
+    else:
+        fields = _read(context, entry["fields"])
+    fields, _changed = with_validators(fields, entry.get("validators") or {})
+    if entry.get("actions"):
+        actions = _read(context, entry["actions"])
+    else:
+        actions = actions_model(entry["procedure"])
+    return fields, actions
+
+
+def _set_fields(form, model):
+    form.fields_model = model
+    IAnnotations(form)[COMPOSED] = fingerprint(form.fields_model)
+
+
+def _refresh(context, form, entry, model):
+    """Give an existing form the new composition if editors left its questions alone."""
+    current = fingerprint(form.fields_model)
+    if current == fingerprint(model):
+        return
+    written = IAnnotations(form).get(COMPOSED)
+    if written is None:
+        untouched = current in {fingerprint(_read(context, n)) for n in entry.get("replaces", ())}
+    else:
+        untouched = current == written
+    path = "/".join(form.getPhysicalPath())
+    if not untouched:
+        logger.info("service form changed by editors, new questions not applied: %s", path)
+        return
+    _set_fields(form, model)
+    logger.info("service form questions updated: %s", path)
+
+
 def _ensure_form(context, portal, entry):
     container = portal.unrestrictedTraverse(entry["container"].strip("/"))
     form = container.get(entry["id"])
+    fields_model, actions = _models(context, entry)
     if form is not None:
+        _refresh(context, form, entry, fields_model)
         return form
     form = api.content.create(
         container=container,
@@ -56,8 +107,8 @@ def _ensure_form(context, portal, entry):
         description=entry.get("description", ""),
         safe_id=False,
     )
-    form.fields_model = _read(context, entry["fields"])
-    form.actions_model = _read(context, entry["actions"])
+    _set_fields(form, fields_model)
+    form.actions_model = actions
     if entry.get("submit_label"):
         form.submitLabel = entry["submit_label"]
     # One page, fieldsets one after the other: tabs confuse people on small screens.
@@ -68,13 +119,13 @@ def _ensure_form(context, portal, entry):
     return form
 
 
-def _ensure_validators(form, wanted):
-    """Add easyform validators to fields of the form's model; nothing else changes
-    (a field an editor removed stays removed, validators they added stay)."""
-    if not wanted or not form.fields_model:
-        return
+def with_validators(model, wanted):
+    """(model, changed): easyform validators added to fields of ``model``; nothing else
+    changes (a field an editor removed stays removed, validators they added stay)."""
+    if not wanted or not model:
+        return model, False
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    root = etree.fromstring(form.fields_model.encode("utf-8"), parser)
+    root = etree.fromstring(model.encode("utf-8"), parser)
     changed = False
     for name, validators in wanted.items():
         for node in root.iter(f"{{{SCHEMA_NS}}}field"):
@@ -85,8 +136,16 @@ def _ensure_validators(form, wanted):
             if missing:
                 node.set(VALIDATORS, "|".join(current + missing))
                 changed = True
+    return (etree.tostring(root, encoding="unicode") if changed else model), changed
+
+
+def _ensure_validators(form, wanted):
+    model, changed = with_validators(form.fields_model, wanted)
     if changed:
-        form.fields_model = etree.tostring(root, encoding="unicode")
+        ours = IAnnotations(form).get(COMPOSED) == fingerprint(form.fields_model)
+        form.fields_model = model
+        if ours:
+            IAnnotations(form)[COMPOSED] = fingerprint(model)
         logger.info("validators added: %s", "/".join(form.getPhysicalPath()))
 
 

@@ -11,6 +11,7 @@ from dichvucong.dossier.storage import ensure_store
 from dichvucong.forms import drafts
 from dichvucong.forms import notice
 from plone import api
+from plone.app.testing import logout
 from tests.helpers.pages import page
 from tests.helpers.pages import text
 from tests.helpers.users import browser_for
@@ -356,3 +357,15 @@ def test_parking_is_rate_limited(functional_app, form_url):
     post_anonymously(browser, form_url)
     assert page(browser).cssselect("#dossier-login-notice")
     assert "/login" not in browser.url
+
+
+def test_a_parked_draft_is_nobodys_until_claimed(form):
+    """Anonymous (whose user id is None too) cannot reach a parked draft's files
+    through a kept-file token, nor load it."""
+    logout()
+    token, _secret = drafts.park(form, {"form.widgets.child_name": "An"}, {})
+    assert drafts.load(form, token) is None
+    assert drafts.kept_file(form, token, "birth_certificate") is None
+    assert drafts.parked_draft(form, token) is not None
+    assert drafts.claim(form, token, "not-the-secret") is None
+    transaction.abort()

@@ -78,7 +78,7 @@ def click(page, selector):
 def half_fill(page, certificate):
     page.fill("#form-widgets-child_name", "Nguyễn Minh An")
     page.fill("#form-widgets-child_birth_date", "01/1")  # still being typed
-    page.select_option("#form-widgets-child_sex", label="Nam")
+    page.get_by_label("Nam", exact=True).check()  # radio buttons
     page.set_input_files("#form-widgets-birth_certificate-input", str(certificate))
 
 
@@ -134,7 +134,7 @@ def test_save_log_out_log_in_resume_and_submit(portal_url, new_page, tmp_path):
     settle(page)
     assert page.locator("#form-widgets-child_name").input_value() == "Nguyễn Minh An"
     assert page.locator("#form-widgets-child_birth_date").input_value() == "01/1"
-    assert page.locator("#form-widgets-child_sex option:checked").inner_text() == "Nam"
+    assert page.get_by_label("Nam", exact=True).is_checked()
     assert page.locator("#form-widgets-birth_certificate-kept").inner_text() == (
         "Đã tải lên: giay-chung-sinh.pdf"
     )

@@ -42,7 +42,8 @@ for number in range(count):
     when = now - timedelta(minutes=rng.randrange(0, 365 * 24 * 60))
     values = {
         "applicant_name": "Cong dan gia lap",
-        "applicant_id_number": f"{rng.randrange(10**11, 10**12)}",
+        # A personal ID number the checks accept: Ha Noi (001), a woman born 1990-1999.
+        "applicant_id_number": f"00119{rng.randrange(10**7):07d}",
         "applicant_phone": f"09{rng.randrange(10**7, 10**8)}",
         "child_name": f"Tre gia lap {number}",
         "receiving_agency": rng.choice(wards),

@@ -6,8 +6,12 @@ before anything is written; the dossier is created in the caller's transaction.
 """
 
 from dichvucong import _
+from dichvucong.base.dates import portal_now
 from dichvucong.dossier import audit
 from dichvucong.dossier import schemas
+from dichvucong.dossier.checks import contact
+from dichvucong.dossier.checks import identity
+from dichvucong.dossier.checks import rules
 from dichvucong.dossier.codes import new_code
 from dichvucong.dossier.content.dossier import Attachment
 from dichvucong.dossier.deadlines import calendar_from_registry
@@ -35,9 +39,6 @@ APPLICANT_FIELDS = {
 AGENCY_FIELD = "receiving_agency"
 FORM_ERROR = "__form__"
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
-ID_NUMBER = re.compile(r"^\d{12}$")
-PHONE = re.compile(r"^(0|\+84)\d{9,10}$")
-EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 
 
 class DossierSubmitted(ObjectEvent):
@@ -63,9 +64,11 @@ def _texts(value):
             yield from _texts(item)
 
 
-def check_answers(values):
-    """Field errors for markup in any text answer (names, addresses never hold HTML)."""
-    errors = {}
+def check_answers(values, today=None):
+    """Field errors of the typed answers: markup in any text answer (names, addresses
+    never hold HTML), then the checks by field name (checks/rules.py), the same for
+    the browser form and REST."""
+    errors = rules.check(values, today=today)
     for name, value in values.items():
         if any(MARKUP.search(text) for text in _texts(value)):
             errors[name] = _("Please do not type HTML or code (the < sign followed by a letter).")
@@ -86,19 +89,25 @@ def applicant_from(values, mapping=None):
 
 
 def check_applicant(applicant, mapping):
+    """Errors of the applicant's identity (whatever fields it was read from), with the
+    same rules and messages as anybody's ID number, phone and email in the answers;
+    the phone is kept as it is dialled in Vietnam (0912345678)."""
     errors = {}
     if not applicant["userid"]:
         errors[FORM_ERROR] = _("Please log in before submitting a dossier.")
     if not applicant["name"]:
         errors[mapping["name"]] = _("Please enter the applicant's full name.")
-    if applicant["id_number"] and not ID_NUMBER.match(applicant["id_number"]):
-        errors[mapping["id_number"]] = _("The personal ID number has 12 digits.")
-    phone = applicant["phone"].replace(" ", "").replace(".", "")
-    if phone and not PHONE.match(phone):
-        errors[mapping["phone"]] = _("Please enter a Vietnamese phone number such as 0912345678.")
-    applicant["phone"] = phone
-    if applicant["email"] and not EMAIL.match(applicant["email"]):
-        errors[mapping["email"]] = _("Please enter a valid email address.")
+    problems = (
+        ("id_number", identity.id_number_problem, {"today": portal_now().date()}),
+        ("phone", contact.phone_problem, {}),
+        ("email", contact.email_problem, {}),
+    )
+    for key, problem, options in problems:
+        if applicant[key]:
+            message = problem(applicant[key], **options)
+            if message is not None:
+                errors[mapping[key]] = message
+    applicant["phone"] = contact.normalize_phone(applicant["phone"])
     return errors
 
 

@@ -7,7 +7,7 @@ profile, supermodel XML with ``{prefix}`` and ``{label}`` placeholders. A form's
 
     "parts": [
       {"group": "applicant"},
-      {"group": "person", "prefix": "deceased", "label": "Người đã mất",
+      {"group": "person", "prefix": "deceased", "label": "<fieldset label>",
        "only": ["name", "birth_date", "sex"], "optional": ["id_number"]},
       {"fields": "dang-ky-khai-tu.fields.xml"},
       {"group": "receiving-ward"}
@@ -34,17 +34,7 @@ NAMESPACES = {
     "easyform": "http://namespaces.plone.org/supermodel/easyform",
 }
 PREFIX = re.compile(r"^[a-z][a-z0-9_]*$")
-ACTIONS = """<?xml version="1.0" encoding="utf-8"?>
-<model xmlns="http://namespaces.plone.org/supermodel/schema">
-  <schema>
-    <field name="tao_ho_so" type="dichvucong.forms.action.CreateDossier">
-      <title>Tạo hồ sơ</title>
-      <procedure_code>{code}</procedure_code>
-      <channel>online</channel>
-    </field>
-  </schema>
-</model>
-"""
+ACTIONS = "create-dossier.actions.xml"  # in the city's forms folder, with {code}
 
 
 class CompositionError(ValueError):
@@ -130,9 +120,9 @@ def _add(schema, node):
     schema.append(node)
 
 
-def actions_model(code):
-    """The form's actions: one Create-dossier action for the procedure ``code``."""
-    return ACTIONS.format(code=escape(code))
+def actions_model(code, read):
+    """The form's actions: the city's Create-dossier action for the procedure ``code``."""
+    return read(ACTIONS).replace("{code}", escape(code))
 
 
 def fingerprint(model):

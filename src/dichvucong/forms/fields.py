@@ -12,7 +12,6 @@
 """
 
 from collective.easyform.interfaces import IEasyForm
-from datetime import date
 from datetime import datetime
 from dichvucong import _
 from dichvucong.base.dates import portal_now
@@ -20,6 +19,7 @@ from dichvucong.base.dates import portal_time
 from dichvucong.base.forms.widgets import DayConverter
 from dichvucong.base.forms.widgets import DayWidget
 from dichvucong.base.forms.widgets import IDayWidget
+from dichvucong.dossier.checks import life_events
 from dichvucong.forms import drafts
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.file import NamedFile
@@ -211,7 +211,9 @@ def input_purpose(name):
 
 # --- Checks editors give a field (easyform validators) ----------------------------
 
-IN_THE_FUTURE = _("This date is in the future: please check the day, month and year.")
+# The rule's message (dossier/checks): a date of birth is checked by its name anyway
+# (``*_birth_date``, both doors); editors may still give other dates this check.
+IN_THE_FUTURE = life_events.IN_THE_FUTURE
 
 
 def not_in_the_future(value, **kwargs):
@@ -219,6 +221,4 @@ def not_in_the_future(value, **kwargs):
     happened (today, in the portal's time zone, is fine)."""
     if isinstance(value, datetime):
         value = portal_time(value).date()
-    if isinstance(value, date) and value > portal_now().date():
-        return IN_THE_FUTURE
-    return None
+    return life_events.not_in_the_future(life_events.as_date(value), portal_now().date())

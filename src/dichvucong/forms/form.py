@@ -6,7 +6,9 @@ view, subclassed (registered as the EasyForm's ``@@view`` on our layer).
   send.
 - Errors: each message next to its field (the input marked ``aria-invalid`` and
   described by the message), fields inside fieldsets too, and one summary at the top
-  ("There is a problem") that links to every field in error.
+  ("There is a problem") that links to every field in error. The checks by field
+  name (dossier/checks, the same as REST's) come with z3c.form's own, on the first
+  POST.
 - Files survive a round trip (fields.py), dates are typed dd/mm/yyyy, phone/ID/email
   inputs bring up the fitting keyboard, the submit button is the primary action.
 - "Save as draft" saves what was typed so far, unchecked, as a draft (saving.py): a
@@ -22,6 +24,7 @@ from collective.easyform.config import FORM_ERROR_MARKER
 from dichvucong import _
 from dichvucong.base.forms import IFieldErrorSnippet
 from dichvucong.base.forms import set_attributes
+from dichvucong.dossier.checks import rules
 from dichvucong.forms import fields as service_fields
 from dichvucong.forms import saving
 from dichvucong.forms.notice import LoginNotice
@@ -120,6 +123,30 @@ class ServiceForm(EasyFormForm):
         if reset is not None:
             reset.addClass("btn btn-outline-secondary")
 
+    def show_error(self, widget, message):
+        """``message`` next to ``widget``'s field (in its group's errors too)."""
+        view = getMultiAdapter(
+            (Invalid(message), self.request, widget, widget.field, widget.form, self.context),
+            IErrorViewSnippet,
+        )
+        view.update()
+        widget.error = view
+        widget.form.widgets.errors += (view,)
+        return view
+
+    def extractData(self, setErrors=True):
+        """z3c.form's checks, then the checks by field name (dossier/checks/rules.py,
+        the same as REST's) on what was read: all the errors on the first POST."""
+        data, errors = super().extractData(setErrors=setErrors)
+        if not setErrors or self.thanksPage:
+            return data, errors
+        widgets = {widget.field.__name__: widget for widget in self.all_widgets()}
+        for name, message in rules.check(data).items():
+            widget = widgets.get(name)
+            if widget is not None and widget.error is None:
+                errors += (self.show_error(widget, message),)
+        return data, errors
+
     def setErrorsMessage(self, errors):
         """The action's errors on their fields, wherever the fields are; a message for
         the whole form only when it is about no field."""
@@ -128,14 +155,7 @@ class ServiceForm(EasyFormForm):
             if name == FORM_ERROR_MARKER or name not in widgets:
                 self.form_message = message
                 continue
-            widget = widgets[name]
-            view = getMultiAdapter(
-                (Invalid(message), self.request, widget, widget.field, widget.form, self.context),
-                IErrorViewSnippet,
-            )
-            view.update()
-            widget.error = view
-            widget.form.widgets.errors += (view,)
+            self.show_error(widgets[name], message)
         self.status = self.formErrorsMessage
 
     def update(self):

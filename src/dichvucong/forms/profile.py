@@ -65,7 +65,7 @@ def _models(context, entry):
     if entry.get("actions"):
         actions = _read(context, entry["actions"])
     else:
-        actions = actions_model(entry["procedure"])
+        actions = actions_model(entry["procedure"], lambda name: _read(context, name))
     return fields, actions
 
 

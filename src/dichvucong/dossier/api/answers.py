@@ -5,7 +5,9 @@ carry. Each JSON value goes through plone.restapi's field deserializer for its f
 (the portal's own for dates and yes/no answers, see deserializers.py), which converts
 it to the field's type and validates it (required values, lengths, choices against
 their vocabularies). Fields the citizen does not fill in (labels, captchas,
-server-side and read-only fields) are not accepted.
+server-side and read-only fields) are not accepted. The typed answers then go
+through the checks by field name (dossier/checks/rules.py), as in the browser, so
+that one reply lists every problem.
 """
 
 from collective.easyform import interfaces as easyform
@@ -14,6 +16,7 @@ from collective.easyform.interfaces import IFieldExtender
 from dichvucong import _
 from dichvucong.dossier.api.deserializers import INVALID
 from dichvucong.dossier.api.deserializers import Invalid
+from dichvucong.dossier.checks import rules
 from plone.namedfile.interfaces import INamedField
 from plone.restapi.interfaces import IFieldDeserializer
 from zope.component import getMultiAdapter
@@ -32,7 +35,9 @@ import re
 # Names of answers and file fields when the procedure has no form.
 FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 
-REQUIRED = _("This information is required.")
+# The very message the browser form shows for a required answer left empty: zope.schema's
+# own, translated by our supplement of the ``zope`` domain (locales/vi/.../zope.po).
+REQUIRED = RequiredMissing.__doc__
 UNKNOWN = _("The form has no such field.")
 CHOOSE = _("Please choose one of the options offered.")
 MESSAGES = (
@@ -108,6 +113,8 @@ def check_against_form(form, answers, file_fields_sent):
     for name, field in file_inputs.items():
         if field.required and name not in file_fields_sent and name not in errors:
             errors[name] = REQUIRED
+    for name, message in rules.check(values).items():
+        errors.setdefault(name, message)
     return values, errors
 
 

@@ -367,3 +367,16 @@ def test_a_parked_draft_is_nobodys_until_claimed(form):
     assert drafts.parked_draft(form, token) is not None
     assert drafts.claim(form, token, "not-the-secret") is None
     transaction.abort()
+
+
+def test_only_service_forms_offer_save_as_draft(functional_app, site):
+    """A plain EasyForm (a survey, no Create-dossier action) gets no draft button."""
+    with api.env.adopt_roles(["Manager"]):
+        survey = api.content.create(container=site, type="EasyForm", id="khao-sat", title="Survey")
+        api.content.transition(obj=survey, to_state="published")
+    transaction.commit()
+    browser = browser_for(functional_app, CITIZEN)
+    browser.open(survey.absolute_url())
+    controls = [control.name for control in browser.getForm(id="form").controls]
+    assert "form.buttons.submit" in controls
+    assert "form.buttons.save_draft" not in controls

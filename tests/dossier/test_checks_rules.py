@@ -87,6 +87,15 @@ def test_id_number_against_the_same_persons_sex():
     assert "that of a man" in str(errors["deceased_id_number"])
 
 
+def test_a_spouses_id_number_against_the_side_of_the_marriage():
+    """The marriage form asks no sex: Bên nữ (wife_) and Bên nam (husband_) say it."""
+    spouses = {"wife_birth_date": date(1998, 6, 6), "husband_birth_date": date(1995, 5, 5)}
+    good = {**spouses, "wife_id_number": "001198012345", "husband_id_number": "001095012345"}
+    assert check(good, today=TODAY) == {}
+    swapped = {**spouses, "wife_id_number": "001098012345", "husband_id_number": "001195012345"}
+    assert set(check(swapped, today=TODAY)) == {"wife_id_number", "husband_id_number"}
+
+
 def test_id_number_with_no_birth_date_or_sex_in_the_form():
     """The applicant's birth date is not asked (the State knows it): the digits alone."""
     assert check({"applicant_id_number": "001190012345"}, today=TODAY) == {}

@@ -122,12 +122,18 @@ def control(browser, name):
         return browser.getControl(name=f"form.widgets.{name}:list")
 
 
+def tick(found, on):
+    """A yes/no question's checkbox; the widget's checkbox comes as a one-item list."""
+    for item in getattr(found, "controls", [found]):
+        item.selected = on
+
+
 def fill(browser, form, answers, files):
     schema = get_schema(form)
     for name, value in answers.items():
         typed = widget_value(form, schema[name], value)
         if IBool.providedBy(schema[name]):
-            control(browser, name).selected = typed
+            tick(control(browser, name), typed)
         else:
             control(browser, name).value = typed
     for name, filename in files.items():
@@ -182,7 +188,7 @@ def clear(browser, form):
         if IChoice.providedBy(field) or ICollection.providedBy(field):
             found.value = []
         elif IBool.providedBy(field):
-            found.selected = False
+            tick(found, False)
         elif getattr(found, "type", "") != "file":
             found.value = ""
 

@@ -119,3 +119,12 @@ def test_the_birth_form_editors_changed_before_is_left_alone(manager_portal, for
     run_import(manager_portal, DATA)
     assert "mother_id_number" not in get_schema(form)
     assert title(form, "child_birth_place") == "Nơi sinh (địa chỉ)"
+
+
+def test_a_form_gives_a_group_question_its_own_help():
+    stay = next(e for e in FORMS if e["id"] == "thong-bao-luu-tru")
+    model = compose(stay, read)
+    start = model.index('name="receiving_agency"')
+    field = model[start : model.index("</field>", start)]
+    assert "nơi khách đến lưu trú" in field
+    assert "nơi Ông/Bà cư trú" not in field

@@ -196,3 +196,13 @@ def test_service_form_asks_visitors_to_log_in_first(functional_portal, browser):
     browser.open(form.absolute_url())
     (notice,) = page(browser).cssselect(".dossier-login-notice")
     assert "/login?came_from=" in notice.cssselect("a")[0].get("href")
+
+
+def test_no_default_heading_over_a_section_that_shows_nothing(portal, form, as_user):
+    """Every question of the city's forms is in a named section; the first, unnamed
+    one holds only the hidden spam trap: it gets no "Default" heading."""
+    as_user("citizen_a")
+    html = form.restrictedTraverse("@@view")()
+    legends = re.findall(r"<legend[^>]*>(.*?)</legend>", html, re.S)
+    assert legends[0] == "Người nộp hồ sơ"
+    assert "Default" not in legends

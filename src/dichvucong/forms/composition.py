@@ -14,8 +14,9 @@ profile, supermodel XML with ``{prefix}`` and ``{label}`` placeholders. A form's
     ]
 
 ``only`` keeps the group's fields with these name suffixes, ``optional`` makes them
-optional. A fieldset of a ``fields`` part named like one already composed adds its
-questions to it (the birth form's "relationship" joins the applicant's fieldset).
+optional, ``help`` ({field name: text}) gives a field the help text this form needs.
+A fieldset of a ``fields`` part named like one already composed adds its questions to
+it (the birth form's "relationship" joins the applicant's fieldset).
 
 The result is one model, as easyform stores it; profile.py decides whether an existing
 form may take a new composition (not when editors changed it).
@@ -68,7 +69,18 @@ def _group(read, part):
             field.getparent().remove(field)
         elif suffix in optional:
             _set_optional(field)
+    for field in schema.iter(_q("field")):
+        if field.get("name") in part.get("help", {}):
+            _set_help(field, part["help"][field.get("name")])
     return schema
+
+
+def _set_help(field, text):
+    description = field.find(_q("description"))
+    if description is None:
+        description = etree.Element(_q("description"))
+        field.find(_q("title")).addnext(description)
+    description.text = text
 
 
 def _set_optional(field):

@@ -32,6 +32,7 @@ from plone.namedfile.interfaces import INamedFileField
 from plone.namedfile.interfaces import INamedImageField
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from z3c.form import button
+from z3c.form.interfaces import HIDDEN_MODE
 from z3c.form.interfaces import INPUT_MODE
 from z3c.form.interfaces import IErrorViewSnippet
 from zope.component import getMultiAdapter
@@ -84,6 +85,14 @@ class ServiceForm(EasyFormForm):
     @property
     def enable_unload_protection(self):
         return ""  # static/form.js asks, and only after a real change
+
+    @property
+    def default_fieldset_label(self):
+        """No "Default" heading over a first section that shows nothing: the forms put
+        every question in a named section, and the spam trap is a hidden field."""
+        if all(widget.mode == HIDDEN_MODE for widget in self.widgets.values()):
+            return None
+        return super().default_fieldset_label
 
     def all_widgets(self):
         """Every widget, the default fieldset's and those of the fieldsets, in order."""

@@ -40,12 +40,9 @@ FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,99}$")
 REQUIRED = RequiredMissing.__doc__
 UNKNOWN = _("The form has no such field.")
 CHOOSE = _("Please choose one of the options offered.")
-MESSAGES = (
-    (RequiredMissing, REQUIRED),
-    (TooLong, _("The value is too long.")),
-    (TooShort, _("The value is too short.")),
-    (TooBig, _("The value is too large.")),
-    (TooSmall, _("The value is too small.")),
+# Out of bounds: zope.schema's own messages too, as the browser form shows them.
+MESSAGES = tuple(
+    (kind, kind.__doc__) for kind in (RequiredMissing, TooLong, TooShort, TooBig, TooSmall)
 )
 
 

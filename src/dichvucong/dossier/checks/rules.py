@@ -22,6 +22,9 @@ DEATH_DATE = "death_date"
 SEX = "sex"
 HUSBAND_BIRTH_DATE = "husband_birth_date"
 WIFE_BIRTH_DATE = "wife_birth_date"
+# People whose sex their prefix says, when the form does not ask it (the marriage
+# declaration's two sides).
+SEX_OF_PREFIX = {"husband": identity.MALE, "wife": identity.FEMALE}
 
 # Checks of one text answer, by how the field's name ends.
 TEXT_CHECKS = (
@@ -78,7 +81,7 @@ def _check_one(name, value, values, today):
             return identity.id_number_problem(
                 value,
                 birth_date=life_events.as_date(values.get(field(prefix, BIRTH_DATE))),
-                sex=values.get(field(prefix, SEX)),
+                sex=values.get(field(prefix, SEX)) or SEX_OF_PREFIX.get(prefix),
                 today=today,
             )
         for ending, problem in TEXT_CHECKS:

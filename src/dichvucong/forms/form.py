@@ -11,6 +11,8 @@ view, subclassed (registered as the EasyForm's ``@@view`` on our layer).
   POST.
 - Files survive a round trip (fields.py), dates are typed dd/mm/yyyy, phone/ID/email
   inputs bring up the fitting keyboard, the submit button is the primary action.
+- "Save as draft" saves what was typed so far, unchecked, as a draft (saving.py): a
+  second button and a hidden input with the draft's token.
 - The "leave this page?" prompt only after the citizen changed something
   (static/form.js, instead of Plone's pat-formunloadalert); no browser messages (in
   the browser's language) on merely tabbing through (no pat-validation).
@@ -24,10 +26,12 @@ from dichvucong.base.forms import IFieldErrorSnippet
 from dichvucong.base.forms import set_attributes
 from dichvucong.dossier.checks import rules
 from dichvucong.forms import fields as service_fields
+from dichvucong.forms import saving
 from dichvucong.forms.notice import LoginNotice
 from plone.namedfile.interfaces import INamedFileField
 from plone.namedfile.interfaces import INamedImageField
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from z3c.form import button
 from z3c.form.interfaces import HIDDEN_MODE
 from z3c.form.interfaces import INPUT_MODE
 from z3c.form.interfaces import IErrorViewSnippet
@@ -57,6 +61,18 @@ class ServiceForm(EasyFormForm):
     formErrorsMessage = FIX_FIELDS
     form_message = None
     _updated = False
+    buttons = EasyFormForm.buttons.copy()
+    handlers = EasyFormForm.handlers.copy()
+
+    @button.buttonAndHandler(_("Save as draft"), name=saving.BUTTON, condition=saving.can_save)
+    def handle_save_draft(self, action):
+        saving.save_draft(self)
+        self.status = self.formErrorsMessage  # easyform then neither checks nor thanks
+
+    buttons = buttons.select("submit", saving.BUTTON, "reset")
+
+    def draft_token(self):
+        return saving.draft_input(self)
 
     @property
     def ignoreRequiredOnExtract(self):
@@ -107,6 +123,11 @@ class ServiceForm(EasyFormForm):
             )
             if "btn-primary" not in submit.klass.split():
                 submit.addClass("btn btn-primary")
+        save = self.actions.get(saving.BUTTON)
+        if save is not None:
+            save.klass = " ".join(c for c in save.klass.split() if c != "btn-secondary")
+            save.addClass("btn btn-outline-primary ms-2")
+            set_attributes(save, {"formnovalidate": "formnovalidate"})  # nothing checked
         reset = self.actions.get("reset")
         if reset is not None:
             reset.addClass("btn btn-outline-secondary")
@@ -213,6 +234,6 @@ class ServiceFormView(EasyFormFormWrapper):
 
     def update(self):
         if self.notice.available():
-            self.contents = self.notice.index()  # no fields: log in first
+            self.contents = self.notice.render()  # no fields: log in first
             return
         super().update()

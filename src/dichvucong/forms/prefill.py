@@ -2,6 +2,11 @@
 
 - "Change" links of the check-your-answers page reopen the form with the draft's answers.
   Its files come back attached: the file widget finds them by the draft's token.
+- A saved draft ("Save as draft", saving.py) comes back as it was typed: its raw widget
+  values, its files attached, its token in the form's hidden input (saving again
+  updates it). A parked draft (notice.py: the session ended mid-form) is claimed by
+  the user who logged in, in the browser that parked it, and becomes their draft.
+- A draft link that no longer works (expired, deleted, someone else's) says so.
 - The applicant's name and email come from their account, so they are not asked twice.
 
 Values go into the request as the form's widgets would post them; z3c.form widgets
@@ -12,10 +17,16 @@ from collective.easyform.api import get_schema
 from collective.easyform.interfaces import IEasyForm
 from datetime import date
 from datetime import datetime
+from dichvucong import _
+from dichvucong.base.dates import format_date
 from dichvucong.base.dates import portal_time
 from dichvucong.dossier.submission import APPLICANT_FIELDS
 from dichvucong.forms import drafts
+from dichvucong.forms.form import ServiceFormView
+from dichvucong.forms.notice import PARKED_COOKIE
 from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from zope.interface import alsoProvides
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
@@ -23,6 +34,13 @@ from zope.schema.interfaces import ICollection
 
 
 PREFIX = "form.widgets."
+EXPIRED = _(
+    "This draft has expired or was deleted: it is no longer kept. Please fill in the form again."
+)
+RESTORED = _(
+    "Your answers are back. They are kept as a draft until ${date}: you can also "
+    "come back to them from “My dossiers”."
+)
 
 
 def _tokens(field, value, context):
@@ -61,16 +79,13 @@ def prefill_form(event):
     if request.get("REQUEST_METHOD", "GET") != "GET" or api.user.is_anonymous():
         return
     fields = dict(getFieldsInOrder(get_schema(form)))
-    answers = {}
     token = request.form.get("draft")
-    draft = drafts.load(form, token) if token else None
-    if draft is not None:
-        answers.update(draft.values)
-        # The draft's files come back attached (fields.py: the kept file's token).
-        for name in draft.files:
-            if name in fields:
-                request.form.setdefault(f"{PREFIX}{name}.kept", token)
-    else:
+    draft = find_draft(form, token, request) if token else None
+    if draft is not None and draft.raw is not None:
+        restore_raw(draft, token, fields, request)
+        return
+    answers = check_draft_answers(form, draft, token, fields, request) if draft else {}
+    if draft is None:
         user = api.user.get_current()
         for key, prop in (("name", "fullname"), ("email", "email")):
             value = user.getProperty(prop, "")
@@ -79,3 +94,55 @@ def prefill_form(event):
     for name, value in answers.items():
         if name in fields and PREFIX + name not in request.form:
             request.form.update(request_values(fields[name], value, form))
+
+
+def find_draft(form, token, request):
+    """The user's draft ``token``, or the parked one they claim now; on the form's
+    page, a word when there is none."""
+    draft = drafts.load(form, token)
+    if draft is None and isinstance(request.get("PUBLISHED"), ServiceFormView):
+        draft = claim_parked(form, token, request)
+        if draft is None:
+            api.portal.show_message(EXPIRED, request=request, type="warning")
+    return draft
+
+
+def check_draft_answers(form, draft, token, fields, request):
+    """A check-your-answers draft's answers; its files attached (fields.py: the kept
+    file's token); the saved draft it was resumed from, if any, still in the form."""
+    for name in draft.files:
+        if name in fields:
+            request.form.setdefault(f"{PREFIX}{name}.kept", token)
+    if drafts.saved_draft(form, draft.resumed_from) is not None:
+        request.form.setdefault(drafts.DRAFT_INPUT, draft.resumed_from)
+    return dict(draft.values)
+
+
+def restore_raw(draft, token, fields, request):
+    """A saved draft's widgets as they were posted, its files, its token."""
+    for key, value in draft.raw.items():
+        request.form.setdefault(key, list(value) if isinstance(value, list | tuple) else value)
+    for name in draft.files:
+        if name in fields:
+            request.form.setdefault(f"{PREFIX}{name}.kept", token)
+    request.form[drafts.DRAFT_INPUT] = token
+
+
+def claim_parked(form, token, request):
+    """The parked draft ``token`` claimed by the user now logged in, or None. A write
+    on GET, which plone.protect would undo: it needs the secret of the browser that
+    posted (a cookie), so no other page can make anyone claim anything."""
+    secret = request.cookies.get(PARKED_COOKIE)
+    if drafts.parked_draft(form, token) is None or not secret:
+        return None
+    alsoProvides(request, IDisableCSRFProtection)
+    draft = drafts.claim(form, token, secret)
+    if draft is None:
+        return None
+    request.response.expireCookie(PARKED_COOKIE, path="/")
+    api.portal.show_message(
+        _(RESTORED, mapping={"date": format_date(draft.expires, request)}),
+        request=request,
+        type="info",
+    )
+    return draft

@@ -1,4 +1,6 @@
-"""@@my-dossiers: the citizen's own dossiers, newest first, read from the catalog."""
+"""@@my-dossiers: the citizen's own dossiers, newest first, read from the catalog;
+above them what other rooms put in the viewlet manager ``dichvucong.my_dossiers.drafts``
+(forms: the citizen's saved drafts)."""
 
 from dichvucong import _
 from dichvucong.base.dates import format_date
@@ -17,9 +19,16 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Unauthorized
 from zope.i18n import translate
+from zope.viewlet.interfaces import IViewletManager
 
 
 PAGE_SIZE = 20
+
+
+class IMyDossiersDrafts(IViewletManager):
+    """On "My dossiers", before the dossiers: what the citizen started and has not
+    submitted yet (forms lists the saved drafts). Viewlets are registered for the
+    site root."""
 
 
 class MyDossiersView(BrowserView):

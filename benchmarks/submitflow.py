@@ -23,10 +23,8 @@ def options(html, field):
     select = re.search(rf'name="form\.widgets\.{field}:list"[^>]*>(.*?)</select>', html, flags=re.S)
     if select:
         return [unescape(v) for v in re.findall(r'<option[^>]*value="([^"]*)"', select.group(1))]
-    return [
-        unescape(v)
-        for v in re.findall(rf'name="form\.widgets\.{field}:list"[^>]*value="([^"]*)"', html)
-    ]
+    inputs = re.findall(rf'<input[^>]*name="form\.widgets\.{field}(?::list)?"[^>]*>', html)
+    return [unescape(v) for tag in inputs for v in re.findall(r'value="([^"]*)"', tag)]
 
 
 class Citizen:
@@ -60,7 +58,7 @@ class Citizen:
             "form.widgets.relationship-empty-marker": "1",
             "form.widgets.child_name": child_name,
             "form.widgets.child_birth_date": "2026-11-01",
-            "form.widgets.child_sex:list": choose["child_sex"][0],
+            "form.widgets.child_sex": choose["child_sex"][0],  # radio buttons
             "form.widgets.child_sex-empty-marker": "1",
             "form.widgets.child_birth_place": "Benh vien Phu san Ha Noi",
             "form.widgets.child_ethnicity": "Kinh",

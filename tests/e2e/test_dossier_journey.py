@@ -103,7 +103,7 @@ def test_dossier_from_form_to_result(portal_url, browser_as, tmp_path):
     citizen.select_option("#form-widgets-relationship", label="Mẹ")
     citizen.fill("#form-widgets-child_name", "Nguyễn Minh An")
     citizen.fill("#form-widgets-child_birth_date", "01/11/2026")
-    citizen.select_option("#form-widgets-child_sex", label="Nam")
+    citizen.get_by_role("radio", name="Nam", exact=True).check()
     citizen.fill("#form-widgets-child_birth_place", "Bệnh viện Phụ sản Hà Nội")
     citizen.fill("#form-widgets-mother_name", "Nguyễn Thị Hồng Nhung")
     citizen.select_option("#form-widgets-receiving_agency", label="Phường Hoàn Kiếm")

@@ -65,7 +65,7 @@ def fill_form(page, certificate):
     page.select_option("#form-widgets-relationship", label="Mẹ")
     page.fill("#form-widgets-child_name", "Nguyễn Minh An")
     page.fill("#form-widgets-child_birth_date", "01/11/2026")
-    page.select_option("#form-widgets-child_sex", label="Nam")
+    page.get_by_role("radio", name="Nam", exact=True).check()
     page.fill("#form-widgets-child_birth_place", "Bệnh viện Phụ sản Hà Nội")
     page.fill("#form-widgets-mother_name", "Nguyễn Thị Hồng Nhung")
     page.select_option("#form-widgets-receiving_agency", label="Phường Hoàn Kiếm")

@@ -83,6 +83,8 @@ TO_BE_CONFIRMED = _("To be confirmed")
 THE_AGENCY = _("the receiving agency")
 
 DOSSIER_CODE = _("Dossier code")
+# A dossier sent while its service was in trial (data key ``trial``).
+TRIAL_DOSSIER = _("Trial dossier")
 RECEIVED_FROM = _("Dossier received from")
 DOSSIER_OF = _("Dossier of")
 ID_NUMBER = _("Identification number")
@@ -341,6 +343,7 @@ def _namespace(slip):
         "title": slip.title,
         "code_label": slip.t(DOSSIER_CODE),
         "code": slip.value("dossier_code"),
+        "trial": slip.t(TRIAL_DOSSIER) if slip.data.get("trial") else None,
         "blocks": _body(slip),
         "signatures": _signatures(slip),
         "footer": footer,

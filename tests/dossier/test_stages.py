@@ -195,3 +195,17 @@ def test_rest_refuses_a_citizen_in_trial_and_accepts_a_tester(rest_trial):
         timeout=30,
     )
     assert again.json()["trial"] is True
+
+
+def test_code_search_marks_trial_dossiers(in_trial, tester, as_user, request_):  # noqa: F811
+    tried = submit_birth("tester_t")
+    in_trial.online_stage = stages.OFFICIAL
+    real = submit_birth("citizen_a")
+    as_user("leader")  # every agency's worklists: the code search lists what it finds
+    part = tried.code[: tried.code.rindex("-")]
+    _, text = render(
+        in_trial.portal_url.getPortalObject()["ho-so"], "worklist", request_, code=part
+    )
+    found = {li.get("data-code"): li for li in parse(text).cssselect("li[data-code]")}
+    assert found[tried.code].cssselect(".dvc-trial-mark")
+    assert not found[real.code].cssselect(".dvc-trial-mark")

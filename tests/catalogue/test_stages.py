@@ -13,6 +13,7 @@ from tests.helpers.content import procedure
 from tests.helpers.pages import page
 from tests.helpers.pages import text
 from tests.helpers.users import add_dossier_people
+from tests.helpers.users import as_site_owner
 from tests.helpers.users import browser_for
 from tests.helpers.users import make_user
 import json
@@ -123,3 +124,29 @@ def test_official_service_page_has_no_stage_marks(people):
     doc = page(browser)
     assert doc.cssselect("a.dvc-submit")
     assert not doc.cssselect(".dvc-trial-run, .dvc-online-coming")
+
+
+def test_search_offers_online_submission_only_for_official_services(integration):
+    birth = procedure(BIRTH)
+    catalog = birth.portal_catalog
+
+    def online():
+        return {b.catalogue_code for b in catalog(portal_type="Procedure", has_online_form=True)}
+
+    assert BIRTH in online()
+    birth.online_stage = stages.TRIAL
+    birth.reindexObject()
+    assert BIRTH not in online()
+
+
+def test_site_administrators_find_the_stage_on_the_page(people):
+    birth = procedure(BIRTH)
+    manager = browser_for(people.aq_parent)
+    as_site_owner(manager)
+    manager.open(birth.absolute_url())
+    (link,) = page(manager).cssselect(".dvc-stage-admin a")
+    assert link.get("href") == f"{birth.absolute_url()}/@@service-stage"
+    assert text(link) == "Chính thức: mở cho mọi người"
+    citizen = browser_for(people.aq_parent, "citizen_a")
+    citizen.open(birth.absolute_url())
+    assert not page(citizen).cssselect(".dvc-stage-admin")

@@ -32,7 +32,13 @@ def tester(portal):
 @pytest.fixture
 def in_trial(birth):
     birth.online_stage = stages.TRIAL
+    birth.reindexObject()
     return birth
+
+
+def offered_online(procedure):
+    """Is the procedure in the search's "online submission" filter?"""
+    return bool(procedure.portal_catalog(UID=procedure.UID(), has_online_form=True))
 
 
 def switch(context, **widgets):
@@ -98,6 +104,7 @@ def test_official_form_page_has_neither(functional_trial):
 
 def test_switch_to_official_asks_first_when_nobody_played_the_citizen(in_trial, as_user):
     as_user(TEST_USER_NAME)  # a Manager
+    assert not offered_online(in_trial)
     body, response = switch(in_trial, stage="official")
     assert response.getStatus() == 400
     doc = parse(body)
@@ -108,6 +115,7 @@ def test_switch_to_official_asks_first_when_nobody_played_the_citizen(in_trial, 
     body, response = switch(in_trial, stage="official", confirm_empty=["selected"])
     assert response.getStatus() == 303
     assert in_trial.online_stage == stages.OFFICIAL
+    assert offered_online(in_trial)  # again in the search's filter
     last = stages.history(in_trial)[-1]
     assert (last["from"], last["to"], last["who"]) == ("trial", "official", "test_user_1_")
 

@@ -146,6 +146,7 @@ class ServiceStageForm(PageForm):
             return
         if new != old:
             self.context.online_stage = new  # recorded: who, when, from, to
+            self.context.reindexObject(idxs=["has_online_form"])  # the search's filter
             message = _("The service is now: ${stage}.", mapping={"stage": self.stage_title(new)})
         else:
             message = _("The stage is unchanged.")

@@ -108,6 +108,17 @@ class ProcedureView(BrowserView):
             return None
         return _("Online submission of this service is coming soon.")
 
+    def stage_admin(self):
+        """For those who change a service's stage: the stage and the link to
+        @@service-stage (its checklist and switch); None for everybody else."""
+        if not getSecurityManager().checkPermission(stages.CHANGE_PERMISSION, self.context):
+            return None
+        titles = dict(stages.STAGES)
+        return {
+            "title": titles[stages.stage_of(self.context)],
+            "url": f"{self.context.absolute_url()}/@@service-stage",
+        }
+
     def trial_run(self):
         """The user submits here as a tester: the "Trial run" mark by the button."""
         return self.online_form is not None and stages.is_tester(self.context)

@@ -3,6 +3,7 @@
 from dichvucong.base.vietnamese import abbreviation_variants
 from dichvucong.base.vietnamese import fold
 from dichvucong.base.vietnamese import sortable
+from dichvucong.catalogue import stages
 from dichvucong.catalogue.content.agency import IAgency
 from dichvucong.catalogue.content.domain import IDomain
 from dichvucong.catalogue.content.procedure import IProcedure
@@ -47,7 +48,9 @@ def procedure_applicants(obj):
 
 @indexer(IProcedure)
 def has_online_form(obj):
-    return obj.has_online_form()
+    """Citizens can submit online: a form, and the service is official (a draft or a
+    service in trial is not offered in the search's "online submission" filter)."""
+    return obj.has_online_form() and stages.stage_of(obj) == stages.OFFICIAL
 
 
 @indexer(IProcedure)

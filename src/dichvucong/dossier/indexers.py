@@ -53,6 +53,12 @@ def dossier_paused(obj):
 
 
 @indexer(IDossier)
+def dossier_trial(obj):
+    """Submitted while its service was in trial: statistics and sync leave it out."""
+    return bool(obj.trial)
+
+
+@indexer(IDossier)
 def dossier_searchable(obj):
     """Only the code: staff find a dossier they may view by its code in the site
     search (the catalog's security filter hides it from everybody else); no answer,

@@ -1,4 +1,5 @@
-"""The dossier store and its partitions; agency groups of officials."""
+"""The dossier store and its partitions; agency groups of officials; the service
+testers' group."""
 
 from BTrees.OOBTree import OOBTree
 from dichvucong import _
@@ -18,6 +19,11 @@ from zope.i18n import translate
 OFFICIALS_ROLE = "Official"
 LEADER_ROLE = "Leader"
 LEADERS_GROUP = "dossier-leaders"
+# Who "plays the citizen" while a service is in trial (catalogue/stages.py): the
+# testers' group and every agency's officials hold this role, and it gives nothing but
+# "dichvucong: Submit to a service in trial" (rolemap.xml).
+TESTER_ROLE = "Service Tester"
+TESTERS_GROUP = "service-testers"
 DRAFTS_SENTINEL = ""
 
 
@@ -73,6 +79,7 @@ def complete_store(store):
         store.drafts[DRAFTS_SENTINEL] = None
     _block_portlets(store)
     ensure_leaders_group()
+    ensure_testers_group()
 
 
 def _block_portlets(store):
@@ -130,10 +137,30 @@ def ensure_leaders_group():
         )
 
 
+def ensure_testers_group():
+    """The service testers' group (members are added by hand; Vietnamese title)."""
+    if api.group.get(TESTERS_GROUP) is None:
+        api.group.create(
+            groupname=TESTERS_GROUP,
+            title=translate(_("Service testers"), target_language="vi"),
+            description=translate(
+                _("Submit dossiers to services in trial, to check them before they go official."),
+                target_language="vi",
+            ),
+            roles=[TESTER_ROLE],
+        )
+
+
 def ensure_officials_group(agency_code, agency_title=""):
     group_id = officials_group_id(agency_code)
     if api.group.get(group_id) is None:
-        api.group.create(groupname=group_id, title=f"{agency_code} {agency_title}".strip())
+        # Officials test services in trial too (TESTER_ROLE, site-wide); their Official
+        # role stays on their agency's folder only.
+        api.group.create(
+            groupname=group_id,
+            title=f"{agency_code} {agency_title}".strip(),
+            roles=[TESTER_ROLE],
+        )
     return group_id
 
 

@@ -7,6 +7,7 @@ before anything is written; the dossier is created in the caller's transaction.
 
 from dichvucong import _
 from dichvucong.base.dates import portal_now
+from dichvucong.catalogue import stages
 from dichvucong.dossier import audit
 from dichvucong.dossier import schemas
 from dichvucong.dossier.checks import contact
@@ -177,6 +178,10 @@ def submit(
     agency_code, agency_title = agency_for(procedure, values)
     if not agency_code:
         errors[AGENCY_FIELD] = _("Please choose the agency that receives the dossier.")
+    # The service's stage: draft takes no online dossier, trial only testers' ones.
+    refused = stages.refusal(procedure) if channel == "online" else None
+    if refused is not None and FORM_ERROR not in errors:
+        errors[FORM_ERROR] = refused
     if errors:
         raise SubmissionError(errors)
 
@@ -209,6 +214,7 @@ def submit(
         received_at=when,
         due_at=due_date(calendar, when, amount, unit, channel),
         acknowledge_by=calendar.acknowledgement_due(when) if channel == "online" else None,
+        trial=channel == "online" and stages.stage_of(procedure) == stages.TRIAL,
     )
     file_fields = set(files)
     dossier.answers = PersistentMapping(

@@ -28,6 +28,7 @@ from dichvucong.dossier.checks import rules
 from dichvucong.forms import fields as service_fields
 from dichvucong.forms import saving
 from dichvucong.forms.notice import LoginNotice
+from dichvucong.forms.stage import StageNotice
 from plone.namedfile.interfaces import INamedFileField
 from plone.namedfile.interfaces import INamedImageField
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -231,9 +232,14 @@ class ServiceFormView(EasyFormFormWrapper):
     def __init__(self, context, request):
         super().__init__(context, request)
         self.notice = LoginNotice(context, request, self)
+        self.stage = StageNotice(context, request, self)
 
     def update(self):
         if self.notice.available():
             self.contents = self.notice.render()  # no fields: log in first
             return
+        if self.stage.available():
+            self.contents = self.stage.index()  # no fields: not open to this user
+            return
         super().update()
+        self.contents = self.stage.banner() + self.contents  # testers: "Trial run"

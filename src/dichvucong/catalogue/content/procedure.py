@@ -13,6 +13,8 @@ from dichvucong.catalogue.content.procedure_tables import LEGAL_BASIS_SCHEMA
 from dichvucong.catalogue.content.procedure_tables import IChannelRow
 from dichvucong.catalogue.content.procedure_tables import IDocumentRow
 from dichvucong.catalogue.content.procedure_tables import ILegalBasisRow
+from dichvucong.catalogue.stages import DEFAULT_STAGE
+from dichvucong.catalogue.stages import record_switch
 from dichvucong.catalogue.tables.fields import Table
 from dichvucong.catalogue.tables.widget import TableFieldWidget
 from plone.app.textfield import RichText
@@ -36,7 +38,7 @@ class IProcedure(model.Schema):
     model.fieldset(
         "links",
         label=_("Links"),
-        fields=["keywords", "related_procedures", "online_form", "popularity"],
+        fields=["keywords", "related_procedures", "online_form", "online_stage", "popularity"],
     )
 
     national_code = schema.ASCIILine(
@@ -138,6 +140,20 @@ class IProcedure(model.Schema):
         vocabulary="plone.app.vocabularies.Catalog",
         required=False,
     )
+    # Changed on @@service-stage (which shows the trial checklist), by the catalogue
+    # import or REST; not in the edit form: catalogue/stages.py, docs/services.md.
+    directives.omitted("online_stage")
+    directives.write_permission(online_stage="dichvucong.ChangeServiceStage")
+    online_stage = schema.Choice(
+        title=_("Online stage"),
+        description=_(
+            "Draft: nobody submits online yet. Trial: only testers and officials. "
+            "Official: everyone."
+        ),
+        vocabulary="dichvucong.ServiceStages",
+        required=False,
+        default=DEFAULT_STAGE,
+    )
     popularity = schema.Int(
         title=_("Popularity"),
         description=_("Dossiers or visits in the last year; breaks ties in search."),
@@ -159,6 +175,22 @@ class Procedure(Item):
     # No body text of its own: without this, indexers that read ``obj.text`` would
     # acquire the site front page\'s text into this record\'s search text.
     text = None
+
+    _online_stage = None
+
+    @property
+    def online_stage(self):
+        """The service's stage (catalogue/stages.py); official when never set."""
+        return self._online_stage or DEFAULT_STAGE
+
+    @online_stage.setter
+    def online_stage(self, value):
+        # Every door (the stage form, the import, REST) sets it here: each change is
+        # recorded with who, when, from and to.
+        old = self._online_stage
+        self._online_stage = value
+        if value != old:
+            record_switch(self, old, value)
 
     @property
     def code(self):

@@ -78,6 +78,7 @@ PROCEDURES = Kind(
         "result",
         "keywords",
         "related_procedures",
+        "online_stage",
         "popularity",
     ),
     required=("title", "level"),

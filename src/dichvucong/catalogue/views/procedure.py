@@ -13,6 +13,7 @@ from dichvucong.base.links import safe_url
 from dichvucong.base.links import tel_href
 from dichvucong.base.numbers import format_number
 from dichvucong.base.text import paragraphs
+from dichvucong.catalogue import stages
 from functools import cached_property
 from plone import api
 from Products.Five.browser import BrowserView
@@ -94,8 +95,33 @@ class ProcedureView(BrowserView):
 
     @cached_property
     def online_form(self):
-        """The form to submit a dossier online, if there is one the user may open."""
+        """The form to submit a dossier online, if there is one the user may open and
+        the service's stage lets the user submit (catalogue/stages.py)."""
+        if not stages.may_submit(self.context):
+            return None
         return viewable(getattr(self.context, "online_form", None))
+
+    def online_coming(self):
+        """Online submission is coming (a service in draft, or in trial for somebody
+        who is not a tester): the sentence saying so, else None."""
+        if stages.stage_of(self.context) == stages.OFFICIAL or stages.may_submit(self.context):
+            return None
+        return _("Online submission of this service is coming soon.")
+
+    def stage_admin(self):
+        """For those who change a service's stage: the stage and the link to
+        @@service-stage (its checklist and switch); None for everybody else."""
+        if not getSecurityManager().checkPermission(stages.CHANGE_PERMISSION, self.context):
+            return None
+        titles = dict(stages.STAGES)
+        return {
+            "title": titles[stages.stage_of(self.context)],
+            "url": f"{self.context.absolute_url()}/@@service-stage",
+        }
+
+    def trial_run(self):
+        """The user submits here as a tester: the "Trial run" mark by the button."""
+        return self.online_form is not None and stages.is_tester(self.context)
 
     def online_form_url(self):
         return self.online_form.absolute_url() if self.online_form is not None else None

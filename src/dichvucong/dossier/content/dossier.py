@@ -59,6 +59,10 @@ class IDossier(model.Schema):
     due_at = schema.Datetime(title=_("Due"), required=False)
     acknowledge_by = schema.Datetime(title=_("To be acknowledged by"), required=False)
     assignee = schema.TextLine(title=_("Assigned specialist"), required=False)
+    # Submitted while its service was in trial (catalogue/stages.py): processed like
+    # any dossier, marked wherever it appears, left out of statistics and national sync
+    # (dossier/reporting.py). Switching the service's stage never changes it.
+    trial = schema.Bool(title=_("Trial dossier"), required=False, default=False)
 
 
 class Attachment(Persistent):
@@ -91,6 +95,7 @@ class Dossier(Item):
     decided_at = None
     returned_at = None
     rating = None
+    trial = False  # dossiers made before service stages existed are real ones
 
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)

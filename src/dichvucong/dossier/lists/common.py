@@ -51,6 +51,12 @@ def procedure_title(brain):
     return title[len(prefix) :] if title.startswith(prefix) else title
 
 
+def is_trial(brain):
+    """Was the dossier submitted while its service was in trial? (metadata; dossiers
+    catalogued before the column existed are real ones)."""
+    return getattr(brain, "dossier_trial", None) is True
+
+
 def agency_code(folder):
     """The agency code of an agency folder (``/ho-so/<code lowercased>``).
 

@@ -8,6 +8,7 @@ from dichvucong.base.dates import format_datetime
 from dichvucong.base.dates import isoformat
 from dichvucong.base.sections import section_url
 from dichvucong.dossier.lists.common import b_start
+from dichvucong.dossier.lists.common import is_trial
 from dichvucong.dossier.lists.common import moment
 from dichvucong.dossier.lists.common import no_store
 from dichvucong.dossier.lists.common import procedure_title
@@ -69,6 +70,7 @@ class MyDossiersView(BrowserView):
             "code": brain.dossier_code,
             "url": brain.getURL(),
             "procedure": procedure_title(brain),
+            "trial": is_trial(brain),
             "received": format_date(moment(brain.dossier_received), self.request),
             "received_iso": isoformat(moment(brain.dossier_received), "minutes"),
             "status": state,

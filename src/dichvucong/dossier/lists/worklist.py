@@ -30,6 +30,7 @@ from dichvucong.dossier.lists.common import clean_code
 from dichvucong.dossier.lists.common import codes_containing
 from dichvucong.dossier.lists.common import dossier_by_code
 from dichvucong.dossier.lists.common import dossiers_without_due
+from dichvucong.dossier.lists.common import is_trial
 from dichvucong.dossier.lists.common import moment
 from dichvucong.dossier.lists.common import no_store
 from dichvucong.dossier.lists.common import open_count
@@ -348,6 +349,7 @@ class WorklistView(CodeSearch, BrowserView):
             "code": brain.dossier_code,
             "url": brain.getURL(),
             "procedure": procedure_title(brain),
+            "trial": is_trial(brain),
             "received": format_date(moment(brain.dossier_received), self.request),
             "received_iso": isoformat(moment(brain.dossier_received), "minutes"),
             "status": state,
@@ -528,7 +530,12 @@ class StoreWorklistView(CodeSearch, BrowserView):
             else []
         )
         self.found = [
-            {"code": brain.dossier_code, "url": brain.getURL(), "procedure": procedure_title(brain)}
+            {
+                "code": brain.dossier_code,
+                "url": brain.getURL(),
+                "procedure": procedure_title(brain),
+                "trial": is_trial(brain),
+            }
             for brain in brains[:limit]
         ]
         if not self.found:

@@ -35,7 +35,8 @@ Public API::
 ``data`` (every key optional except ``dossier_code``): system_name, agency_title,
 dossier_code, procedure_code, procedure_title, applicant_name, applicant_id_number,
 applicant_phone, applicant_email, channel_title, received_at, due_at, new_due_at,
-documents (list of names), reason, official_name, issued_at (defaults to now), lookup_url.
+documents (list of names), reason, official_name, issued_at (defaults to now), lookup_url,
+trial (true: the slip says "Trial dossier", docs/services.md).
 Aware datetimes are shown in the portal's time zone (Vietnam time); naive ones are taken
 as portal time already. Dates and times take Plone's formats of the target language
 (``base.dates``), inside the wording of the templates ("09:15, ngay 21/11/2026").
@@ -83,6 +84,8 @@ TO_BE_CONFIRMED = _("To be confirmed")
 THE_AGENCY = _("the receiving agency")
 
 DOSSIER_CODE = _("Dossier code")
+# A dossier sent while its service was in trial (data key ``trial``).
+TRIAL_DOSSIER = _("Trial dossier")
 RECEIVED_FROM = _("Dossier received from")
 DOSSIER_OF = _("Dossier of")
 ID_NUMBER = _("Identification number")
@@ -341,6 +344,7 @@ def _namespace(slip):
         "title": slip.title,
         "code_label": slip.t(DOSSIER_CODE),
         "code": slip.value("dossier_code"),
+        "trial": slip.t(TRIAL_DOSSIER) if slip.data.get("trial") else None,
         "blocks": _body(slip),
         "signatures": _signatures(slip),
         "footer": footer,

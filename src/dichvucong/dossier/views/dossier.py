@@ -35,6 +35,7 @@ from dichvucong.dossier.views.slip_data import applicable_slips
 from functools import cached_property
 from plone.app.uuid.utils import uuidToObject
 from Products.Five.browser import BrowserView
+from urllib.parse import urlencode
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
@@ -126,7 +127,18 @@ class DossierView(DossierMixin, BrowserView):
             "paused": dossier.paused_since is not None,
             # While new: when it must be accepted or sent back (8 working hours).
             "acknowledge_by": format_datetime(dossier.acknowledge_by) if state == "new" else "",
+            # Submitted while its service was in trial.
+            "trial": bool(dossier.trial),
+            "trial_note_url": self.trial_note_url(),
         }
+
+    def trial_note_url(self):
+        """Where the tester who sent this trial dossier notes what they checked (the
+        service's trial checklist, forms/service_stage.py)."""
+        if not (self.context.trial and self.is_owner):
+            return None
+        url = self.procedure_url()
+        return f"{url}/@@trial-note?{urlencode({'code': self.context.code})}" if url else None
 
     def procedure_url(self):
         procedure = uuidToObject(self.context.procedure_uid) if self.context.procedure_uid else None

@@ -81,6 +81,7 @@ def slip_data(dossier, kind, target_language="vi"):
         "system_name": api.portal.get_registry_record("plone.site_title", default="") or "",
         "agency_title": dossier.agency_title or dossier.agency_code,
         "dossier_code": dossier.code,
+        "trial": bool(dossier.trial),
         "procedure_code": dossier.procedure_code,
         "procedure_title": dossier.procedure_title,
         "applicant_name": dossier.applicant_name,

@@ -318,7 +318,7 @@ def serve(settings):
         say(
             "demo accounts (password from DEMO_PASSWORD, 'hanoi-demo' by default): "
             "citizen congdan, officials canbo.hoankiem and canbo.trungtam, leader lanhdao, "
-            "communications writer bientap and reviewer pheduyet"
+            "communications writer bientap and reviewer pheduyet, service tester chaythu"
         )
     threading.Thread(target=tail, args=(log, child), daemon=True).start()
     code = child.wait()

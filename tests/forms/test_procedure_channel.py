@@ -1,15 +1,14 @@
 """A procedure page says where an online dossier goes when the citizen picks the
 receiving agency in the form (the forms room's viewlet on the catalogue's page)."""
 
+from collective.easyform.api import get_schema
 from tests.helpers.content import BIRTH
 from tests.helpers.content import BIRTH_GROUP
-from tests.helpers.content import create
-from tests.helpers.content import intid
+from tests.helpers.content import PASSPORT
 from tests.helpers.content import procedure
 from tests.helpers.pages import page
 from tests.helpers.pages import text
 from tests.helpers.pages import vi
-import transaction
 
 
 SENTENCE = (
@@ -42,12 +41,10 @@ def test_no_sentence_without_an_online_form(browser, functional_portal):
 
 
 def test_no_sentence_when_the_form_has_no_agency_choice(browser, functional_portal):
-    """A form that sends every dossier to the procedure's agency: nothing to pick."""
-    folder = functional_portal["dich-vu-cong-truc-tuyen"]
-    form = create(folder, "EasyForm", id="gop-y", title="Góp ý")
-    group = procedure(BIRTH_GROUP)
-    group.online_form = intid(form)
-    transaction.commit()
-    section = where_to_apply(browser, group.absolute_url())
+    """A form that sends every dossier to the procedure's agency (the passport office):
+    nothing to pick."""
+    passport = procedure(PASSPORT)
+    assert "receiving_agency" not in get_schema(passport.online_form.to_object)
+    section = where_to_apply(browser, passport.absolute_url())
     assert section.xpath(".//p[@class='dvc-receiving-choice']") == []
     assert page(browser).xpath("//a[@class='dvc-submit']")

@@ -11,6 +11,7 @@ import transaction
 
 
 BIRTH = "1.001193"  # Đăng ký khai sinh, with an online form in the Hanoi data
+PASSPORT = "HN-DVCTY-09"  # its form sends every dossier to the passport office
 BIRTH_GROUP = "HN-DVCTY-17"  # no online form in the Hanoi data (online submission is coming)
 
 

@@ -143,7 +143,12 @@ def test_a_new_site_is_the_site_main_made(old_site, tmp_path):
     )
     Server(env).stop()
     new, old = inventory(env), old_site["fresh"]
-    assert {path: new["content"].get(path) for path in old["content"]} == old["content"]
+    # Issue [6] rewrote the criminal-record guide in the six parts of every service
+    # guide: its steps have new names (an upgraded site keeps the old ones).
+    rewritten = "huong-dan/cap-phieu-ly-lich-tu-phap/"
+    kept = {path: entry for path, entry in old["content"].items() if not path.startswith(rewritten)}
+    assert {path: new["content"].get(path) for path in kept} == kept
+    assert [p for p in new["content"] if p.startswith(rewritten)]
     assert set(new["users"]) - set(old["users"]) == {"chaythu"}  # the service tester
     assert {group: new["groups"].get(group) for group in old["groups"]} == old["groups"]
     assert set(new["groups"]) - set(old["groups"]) == {"service-testers"}

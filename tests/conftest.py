@@ -10,6 +10,8 @@ import os
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 os.environ.setdefault("zope_i18n_allowed_languages", "vi en")
 
+from dichvucong.catalogue import stages
+from dichvucong.dossier.storage import TESTERS_GROUP
 from dichvucong.testing import FUNCTIONAL_TESTING
 from dichvucong.testing import INTEGRATION_TESTING
 from plone.app.testing import TEST_USER_ID
@@ -22,6 +24,7 @@ from pytest_plone import fixtures_factory
 from tests.helpers.content import BIRTH
 from tests.helpers.content import procedure
 from tests.helpers.users import add_dossier_people
+from tests.helpers.users import make_user
 import pytest
 
 
@@ -90,3 +93,17 @@ def as_user(integration):
 def birth(portal):
     """The birth registration procedure of the Hanoi data (with its online form)."""
     return procedure(BIRTH)
+
+
+@pytest.fixture
+def tester(portal):
+    """A member of the service testers' group (made with the site's dossier store)."""
+    return make_user("tester_t", "Tester T", groups=[TESTERS_GROUP])
+
+
+@pytest.fixture
+def in_trial(birth):
+    """The birth registration service in trial: only testers and officials submit."""
+    birth.online_stage = stages.TRIAL
+    birth.reindexObject()
+    return birth

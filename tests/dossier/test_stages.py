@@ -27,18 +27,6 @@ import requests
 import transaction
 
 
-@pytest.fixture
-def tester(portal):
-    """A member of the service testers' group (made with the site's dossier store)."""
-    return make_user("tester_t", "Tester T", groups=[TESTERS_GROUP])
-
-
-@pytest.fixture
-def in_trial(birth):
-    birth.online_stage = stages.TRIAL
-    return birth
-
-
 def refusal_of(userid):
     with pytest.raises(SubmissionError) as refused:
         submit_birth(userid)

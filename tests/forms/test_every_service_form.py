@@ -10,8 +10,7 @@ The answers each form is sent with are in tests/forms/samples/<form id>.json:
 from collective.easyform.api import get_schema
 from datetime import date
 from dichvucong.dossier.api.answers import form_fields
-from tests.helpers.pages import page
-from tests.helpers.pages import text
+from tests.helpers.pages import field_errors
 from tests.helpers.users import browser_for
 from tests.helpers.users import credentials
 from tests.helpers.users import make_user
@@ -156,21 +155,12 @@ def test_from_the_procedure_page_the_browser_form_reaches_the_right_agency(
     assert browser.url == form.absolute_url()
     fill(browser, form, data["answers"], data["files"])
     browser.getControl(name="form.buttons.submit").click()
-    assert "@@check-answers" in browser.url, errors_of(browser)
+    assert "@@check-answers" in browser.url, field_errors(browser)
     browser.getControl(name="form.submitted").click()
     assert browser.url.endswith("/@@dossier-submitted"), browser.url
     dossier = dossier_at(site, browser.url)
     assert dossier.agency_code == data["agency"]
     assert dossier.procedure_code == entry(form_id)["procedure"]
-
-
-def errors_of(browser):
-    """{field name: message} shown next to the fields."""
-    shown = {}
-    for element in page(browser).cssselect(".invalid-feedback[id$='-error']"):
-        name = element.get("id")[len("form-widgets-") : -len("-error")]
-        shown[name] = text(element)
-    return shown
 
 
 def required_fields(form):
@@ -211,7 +201,7 @@ def test_an_empty_form_gets_the_same_vietnamese_message_on_every_required_field(
     browser.open(form.absolute_url())
     clear(browser, form)
     browser.getControl(name="form.buttons.submit").click()
-    shown = errors_of(browser)
+    shown = field_errors(browser)
 
     assert set(shown) >= required
     assert set(rest) >= required

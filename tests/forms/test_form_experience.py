@@ -10,6 +10,7 @@ from dichvucong.forms import drafts
 from dichvucong.forms.fields import input_purpose
 from dichvucong.forms.fields import not_in_the_future
 from plone.namedfile.file import NamedBlobFile
+from tests.helpers.pages import field_errors
 from tests.helpers.pages import page
 from tests.helpers.pages import text
 from tests.helpers.pages import vi
@@ -70,15 +71,6 @@ def send(browser):
     browser.getControl(name="form.buttons.submit").click()
 
 
-def errors_of(browser):
-    """{field name: message} shown next to the fields."""
-    shown = {}
-    for element in page(browser).cssselect(".invalid-feedback[id$='-error']"):
-        name = element.get("id")[len("form-widgets-") : -len("-error")]
-        shown[name] = text(element)
-    return shown
-
-
 def test_required_answers_missing_are_vietnamese_next_to_fields_and_in_the_summary(citizen):
     fill(citizen, child_name="", mother_name="")
     send(citizen)
@@ -86,7 +78,7 @@ def test_required_answers_missing_are_vietnamese_next_to_fields_and_in_the_summa
     assert "There were some errors" not in citizen.contents
     assert "Required input is missing" not in citizen.contents
     required = "Xin điền mục bắt buộc này."
-    assert errors_of(citizen) == {"child_name": required, "mother_name": required}
+    assert field_errors(citizen) == {"child_name": required, "mother_name": required}
     doc = page(citizen)
     for name in ("child_name", "mother_name"):
         (field,) = doc.cssselect(f"#form-widgets-{name}")
@@ -110,7 +102,7 @@ def test_the_actions_checks_show_on_their_fields(citizen):
     fields, inside their fieldset, in Vietnamese."""
     fill(citizen, applicant_phone="gọi số bàn", applicant_id_number="12345")
     send(citizen)
-    errors = errors_of(citizen)
+    errors = field_errors(citizen)
     assert set(errors) == {"applicant_phone", "applicant_id_number"}
     assert errors["applicant_phone"] == vi(
         "Please enter a Vietnamese phone number such as 0912345678."
@@ -155,7 +147,7 @@ def test_a_refused_file_is_not_offered_again(citizen):
     )
     send(citizen)
     assert kept(citizen) is None
-    assert "birth_certificate" in errors_of(citizen)
+    assert "birth_certificate" in field_errors(citizen)
     assert "virus.exe" not in citizen.contents
 
 
@@ -230,7 +222,7 @@ def test_dates_are_typed_day_month_year(citizen, typed, stored):
 def test_a_date_that_is_no_date_is_refused_in_vietnamese(citizen, typed):
     fill(citizen, child_birth_date=typed)
     send(citizen)
-    assert errors_of(citizen) == {
+    assert field_errors(citizen) == {
         "child_birth_date": "Ngày không hợp lệ: xin nhập ngày/tháng/năm, ví dụ 01/11/2026."
     }
     # What was typed stays, to be corrected.
@@ -241,7 +233,7 @@ def test_a_birth_date_in_the_future_is_refused(citizen):
     tomorrow = portal_now().date() + timedelta(days=1)
     fill(citizen, child_birth_date=f"{tomorrow:%d/%m/%Y}")
     send(citizen)
-    assert errors_of(citizen) == {
+    assert field_errors(citizen) == {
         "child_birth_date": "Ngày này ở tương lai: xin Ông/Bà kiểm tra lại ngày, tháng, năm."
     }
 

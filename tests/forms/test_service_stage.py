@@ -24,18 +24,6 @@ import transaction
 FORM_PATH = ("dich-vu-cong-truc-tuyen", "dang-ky-khai-sinh")
 
 
-@pytest.fixture
-def tester(portal):
-    return make_user("tester_t", "Tester T", groups=[TESTERS_GROUP])
-
-
-@pytest.fixture
-def in_trial(birth):
-    birth.online_stage = stages.TRIAL
-    birth.reindexObject()
-    return birth
-
-
 def offered_online(procedure):
     """Is the procedure in the search's "online submission" filter?"""
     return bool(procedure.portal_catalog(UID=procedure.UID(), has_online_form=True))

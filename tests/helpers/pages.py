@@ -36,3 +36,12 @@ def vi(msgid, **mapping):
 def en(msgid, **mapping):
     """What the English page shows for ``msgid``."""
     return translated(msgid, "en", **mapping)
+
+
+def field_errors(browser):
+    """{field name: message} a service form shows next to its fields."""
+    shown = {}
+    for element in page(browser).cssselect(".invalid-feedback[id$='-error']"):
+        name = element.get("id")[len("form-widgets-") : -len("-error")]
+        shown[name] = text(element)
+    return shown

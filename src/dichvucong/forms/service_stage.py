@@ -19,6 +19,7 @@ from dichvucong.base.forms.widgets import TrimmedTextAreaFieldWidget
 from dichvucong.catalogue import stages
 from dichvucong.dossier.reporting import trial_dossiers
 from dichvucong.dossier.views.common import fullname
+from dichvucong.dossier.views.common import no_store
 from functools import cached_property
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -37,10 +38,6 @@ EMPTY_CHECKLIST = _(
     "Nobody has played the citizen through this service yet. Tick the box to make it "
     "official all the same."
 )
-
-
-def no_store(response):
-    response.setHeader("Cache-Control", "no-store, private")
 
 
 class IStageSwitch(Interface):
